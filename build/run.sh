@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds the product and starts it on SQLite at http://127.0.0.1:5080 (INTEGRATION_PORT changes the port).
+# Extra arguments go to the host, for example --urls http://0.0.0.0:8080 or --Integration:Modules:Load:0=mentoring.
+# Commands: build/run.sh admin create --email you@example.se   (creates the first system admin, prints its password)
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$repo"
+
+echo "Building (Release)..." >&2
+dotnet build Integration.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+host_dir="$repo/host/Integration.Host/bin/Release/net10.0"
+export Integration__DataPath="${Integration__DataPath:-$repo/data}"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+
+if [ "${1:-}" = "admin" ]; then
+  cd "$host_dir"
+  exec dotnet Integration.Host.dll "$@"
+fi
+
+port="${INTEGRATION_PORT:-5080}"
+url="http://127.0.0.1:$port"
+for arg in "$@"; do
+  case "$arg" in --urls|--urls=*) url="(see --urls)";; esac
+done
+
+cat >&2 <<INFO
+
+  Integration platform on $url
+    API reference (Scalar): $url/scalar      OpenAPI: $url/openapi/v1.json
+    Job dashboard:          $url/hangfire    (sign in as a system admin)
+    Health:                 $url/health/ready
+  Data: $Integration__DataPath    Plugins: $host_dir/plugins
+  No system admin yet? build/run.sh admin create --email you@example.se
+
+INFO
+
+cd "$host_dir"
+exec dotnet Integration.Host.dll --urls "http://127.0.0.1:$port" "$@"

@@ -1,0 +1,62 @@
+using Integration.Abstractions.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Host.Data;
+
+/// <summary>
+/// The host's own context: tenants, enabled modules and staff accounts (ASP.NET Core Identity). Tables are prefixed
+/// <c>core_</c>, the way module tables carry their module id.
+/// </summary>
+public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> options)
+    : IdentityDbContext<StaffUser, StaffRole, Guid>(options)
+{
+    public const string MigrationsHistoryTable = "core__migrations";
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<TenantModule> TenantModules => Set<TenantModule>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<StaffUser>(user =>
+        {
+            user.ToTable("core_users");
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.HasIndex(u => u.TenantId);
+        });
+        builder.Entity<StaffRole>().ToTable("core_roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("core_user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("core_user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("core_user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("core_user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("core_role_claims");
+
+        builder.Entity<Tenant>(tenant =>
+        {
+            tenant.ToTable("core_tenants");
+            tenant.Property(t => t.Name).HasMaxLength(200);
+            tenant.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            tenant.Property(t => t.MunicipalityCode).HasMaxLength(4);
+            tenant.Property(t => t.CountyCode).HasMaxLength(2);
+            tenant.HasIndex(t => t.MunicipalityCode).IsUnique();
+        });
+
+        builder.Entity<TenantModule>(module =>
+        {
+            module.ToTable("core_tenant_modules");
+            module.HasKey(m => new { m.TenantId, m.ModuleId });
+            module.Property(m => m.ModuleId).HasMaxLength(40);
+            module.HasIndex(m => m.ModuleId);
+            module.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

@@ -1,0 +1,138 @@
+using Autofac;
+using Autofac.Core;
+using Autofac.Extensions.DependencyInjection;
+using Integration.Abstractions.Data;
+using Integration.Host.Configuration;
+using Integration.Host.Data;
+using Integration.Host.Health;
+using Integration.Host.Identity;
+using Integration.Host.Jobs;
+using Integration.Host.Modules;
+using Integration.Host.Tenancy;
+using Integration.Host.Web;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+
+namespace Integration.Host;
+
+/// <summary>Start-up steps after the container is built: the database, the modules, the request pipeline.</summary>
+public static class IntegrationApplicationExtensions
+{
+    /// <summary>
+    /// Prepares the database (WAL mode, the host's migrations, roles, the bootstrap admin) and applies every module's
+    /// migrations. A module whose migrations fail stops start-up, or with <c>OnLoadError=Skip</c> is marked failed.
+    /// </summary>
+    public static async Task InitializeIntegrationAsync(this WebApplication app)
+    {
+        var services = app.Services;
+        services.GetRequiredService<DatabaseConfigurator>().PrepareDatabase();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IntegrationDbContext>().Database.MigrateAsync();
+            await StaffAccounts.EnsureRolesAsync(scope.ServiceProvider);
+            await StaffAccounts.EnsureBootstrapAdminAsync(scope.ServiceProvider, services.GetRequiredService<IntegrationSettings>());
+        }
+
+        await MigrateModulesAsync(app);
+    }
+
+    /// <summary>The request pipeline and every endpoint: the host's, then each module's route group.</summary>
+    public static WebApplication MapIntegrationApi(this WebApplication app)
+    {
+        // Localization first, so that error responses written by the exception handler use the request's language.
+        app.UseRequestLocalization();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<StaffSessionMiddleware>();
+        app.UseAuthorization();
+        app.UseMiddleware<TenantRouteGuardMiddleware>();
+        app.UseMiddleware<ModuleEnablementMiddleware>();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle("Integration platform API")).AllowAnonymous();
+        app.MapIntegrationHealthChecks();
+        app.MapWebPages();
+        app.MapJobDashboard();
+        app.MapAuthEndpoints();
+        app.MapTenantEndpoints();
+        app.MapTenantUserEndpoints();
+        app.MapModuleEndpoints();
+        MapModules(app);
+
+        HangfireSetup.RegisterModuleRecurringJobs(app.Services, app.Services.GetRequiredService<ModuleCatalog>(), app.Logger);
+        return app;
+    }
+
+    private static void MapModules(WebApplication app)
+    {
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        foreach (var module in catalog.Available)
+        {
+            var group = app.MapGroup($"/api/modules/{module.Id}")
+                .WithTags(module.Id)
+                .RequireAuthorization()
+                .WithMetadata(new ModuleEndpointMetadata(module.Id));
+            try
+            {
+                module.Module.MapEndpoints(group);
+            }
+            catch (Exception ex)
+            {
+                // Endpoints already added stay mapped (ASP.NET Core cannot remove them) but answer 404: the module is failed.
+                ModuleFailed(app, module, $"module '{module.Id}' threw while mapping its endpoints: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+    }
+
+    private static async Task MigrateModulesAsync(WebApplication app)
+    {
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        await using var scope = app.Services.GetAutofacRoot().BeginLifetimeScope();
+        var contextService = new TypedService(typeof(ModuleDbContext));
+        var registrations = scope.ComponentRegistry.RegistrationsFor(contextService).ToList();
+
+        foreach (var module in catalog.Available)
+        {
+            foreach (var registration in registrations.Where(r => r.Activator.LimitType.Assembly == module.Assembly))
+            {
+                try
+                {
+                    var context = (ModuleDbContext)scope.ResolveComponent(new ResolveRequest(contextService, new ServiceRegistration(registration.ResolvePipeline, registration), []));
+                    if (context.ModuleId != module.Id)
+                    {
+                        ModuleFailed(app, module, $"its context {context.GetType().Name} says module id '{context.ModuleId}', not '{module.Id}'.");
+                        break;
+                    }
+
+                    await context.Database.MigrateAsync();
+                    app.Logger.LogInformation("Migrations of {Context} applied for module {ModuleId}", context.GetType().Name, module.Id);
+                }
+                catch (Exception ex) when (ex is not PluginLoadException)
+                {
+                    ModuleFailed(app, module, $"migrations of module '{module.Id}' failed: {ex.GetType().Name}: {ex.Message}");
+                    break;
+                }
+            }
+        }
+
+        var foreign = registrations.Where(r => !catalog.Loaded.Any(m => m.Assembly == r.Activator.LimitType.Assembly)).ToList();
+        if (foreign.Count > 0)
+        {
+            app.Logger.LogWarning("Module contexts registered outside a module assembly are not migrated: {Types}", string.Join(", ", foreign.Select(r => r.Activator.LimitType.Name)));
+        }
+    }
+
+    private static void ModuleFailed(WebApplication app, LoadedModule module, string reason)
+    {
+        var settings = app.Services.GetRequiredService<IntegrationSettings>();
+        if (settings.OnLoadError == OnLoadError.Fail)
+        {
+            throw new PluginLoadException(module.PluginFile, reason);
+        }
+
+        app.Logger.LogError("Plugin {PluginFile} failed to load: {Reason} (skipped: Integration:Modules:OnLoadError=Skip)", module.PluginFile, reason);
+        app.Services.GetRequiredService<ModuleCatalog>().MarkFailed(module, reason);
+    }
+}

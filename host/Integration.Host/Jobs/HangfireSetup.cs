@@ -1,0 +1,70 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Integration.Abstractions.Jobs;
+using Integration.Host.Configuration;
+using Integration.Host.Modules;
+
+namespace Integration.Host.Jobs;
+
+/// <summary>Hangfire: storage, server, the module job bridge and the dashboard.</summary>
+internal static class HangfireSetup
+{
+    public static void AddIntegrationJobs(this IServiceCollection services, IntegrationSettings settings)
+    {
+        // This host's own storage and activator, registered before AddHangfire so that its defaults (the static
+        // JobStorage.Current) are not used: two hosts in one process (tests) keep separate queues and containers.
+        // The embedded default keeps the queue in memory; anything that must survive a restart is a database row.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, configuration) =>
+        {
+            configuration
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(HangfireLogProvider.Instance);
+            var loggers = provider.GetRequiredService<ILoggerFactory>();
+            HangfireLogProvider.Instance.Use(loggers);
+            provider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(() => HangfireLogProvider.Instance.Release(loggers));
+        });
+        services.AddHangfireServer((_, options) =>
+        {
+            options.WorkerCount = settings.JobWorkerCount;
+            options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+        });
+        services.AddScoped<ModuleJobRunner>();
+        services.AddScoped<IModuleJobScheduler, ModuleJobScheduler>();
+    }
+
+    /// <summary>Registers each module's recurring jobs under the stable id <c>{moduleId}:{jobName}</c>.</summary>
+    public static void RegisterModuleRecurringJobs(this IServiceProvider services, ModuleCatalog catalog, ILogger logger)
+    {
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        foreach (var module in catalog.Available)
+        {
+            foreach (var job in module.Module.RecurringJobs)
+            {
+                var moduleId = module.Id;
+                var jobName = job.JobName;
+                recurring.AddOrUpdate<ModuleJobRunner>(
+                    ModuleJobRegistrationExtensions.JobKey(moduleId, jobName),
+                    r => r.FanOutAsync(moduleId, jobName, CancellationToken.None),
+                    job.Cron);
+                logger.LogInformation("Recurring job {JobKey} registered ({Cron})", ModuleJobRegistrationExtensions.JobKey(moduleId, jobName), job.Cron);
+            }
+        }
+    }
+
+    public static void MapJobDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new DashboardAuthorizationFilter()],
+            DashboardTitle = "Integration platform jobs",
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(Identity.Policies.Dashboard);
+    }
+}

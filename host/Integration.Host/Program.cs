@@ -1,0 +1,22 @@
+using Integration.Host;
+using Integration.Host.Commands;
+
+if (AdminCommand.Matches(args))
+{
+    return await StartupFailure.GuardAsync(() => AdminCommand.RunAsync(args));
+}
+
+return await StartupFailure.GuardAsync(async () =>
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddIntegrationHost();
+
+    var app = builder.Build();
+    await app.InitializeIntegrationAsync();
+    app.MapIntegrationApi();
+    await app.RunAsync();
+    return 0;
+});
+
+/// <summary>The entry point; public so that tests can start the host with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Integration.Host.Tests.Infrastructure;
+
+/// <summary>
+/// The real host in process (WebApplicationFactory) on its own SQLite file in a temporary folder, with a bootstrap
+/// system admin and the plugins folder the test gives it.
+/// </summary>
+internal sealed class TestHost : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "sysadmin@test.invalid";
+    public const string AdminPassword = "system-admin-password-1";
+    public const string StaffPassword = "staff-password-12345";
+
+    private readonly TempFolder data;
+    private readonly Dictionary<string, string?> settings;
+
+    public TestHost(string? pluginsPath = null, IDictionary<string, string?>? settings = null)
+    {
+        data = TestPaths.NewTempFolder("host-data");
+        this.settings = new Dictionary<string, string?>
+        {
+            ["Integration:DataPath"] = data.Path,
+            ["Integration:PluginsPath"] = pluginsPath ?? Path.Combine(data.Path, "no-plugins"),
+            ["Integration:Bootstrap:AdminEmail"] = AdminEmail,
+            ["Integration:Bootstrap:AdminPassword"] = AdminPassword,
+            ["Integration:Jobs:WorkerCount"] = "2",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            this.settings[key] = value;
+        }
+    }
+
+    public string DataPath => data.Path;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorLogFile()));
+
+        // UseSetting reaches the host's configuration before Program reads it (plugins load before the app is built).
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client signed in with a bearer token.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> SystemAdminAsync() => SignInAsync(AdminEmail, AdminPassword);
+
+    /// <summary>Creates a municipality with a tenant admin and returns the admin's client.</summary>
+    public async Task<TenantSetup> CreateTenantAsync(string name, string municipalityCode)
+    {
+        var system = await SystemAdminAsync();
+        var tenant = await (await system.PostAsJsonAsync("/api/tenants", new { name, kind = "municipality", municipalityCode }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<IdResponse>();
+        var adminEmail = $"admin-{municipalityCode}-{Guid.NewGuid():N}@test.invalid";
+        var admin = await (await system.PostAsJsonAsync($"/api/tenants/{tenant!.Id}/users", new { email = adminEmail, displayName = $"Admin {name}", role = "tenantAdmin", password = StaffPassword }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<IdResponse>();
+        return new TenantSetup(tenant.Id, admin!.Id, adminEmail, await SignInAsync(adminEmail, StaffPassword));
+    }
+
+    /// <summary>Creates a staff user in a tenant and returns its client.</summary>
+    public async Task<HttpClient> CreateStaffAsync(TenantSetup tenant, string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@test.invalid";
+        (await tenant.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/users", new { email, displayName = role, role, password = StaffPassword }))
+            .EnsureSuccessStatusCode();
+        return await SignInAsync(email, StaffPassword);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            data.Dispose();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        data.Dispose();
+    }
+}
+
+internal sealed record TenantSetup(Guid Id, Guid AdminId, string AdminEmail, HttpClient Admin);
+
+internal sealed record IdResponse(Guid Id);
+
+internal sealed record TokenResponse(string AccessToken, string RefreshToken, long ExpiresIn);
