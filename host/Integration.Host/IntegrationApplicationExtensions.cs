@@ -36,9 +36,48 @@ public static class IntegrationApplicationExtensions
         await MigrateModulesAsync(app);
     }
 
-    /// <summary>The request pipeline and every endpoint: the host's, then each module's route group.</summary>
+    /// <summary>
+    /// Starts the web and job servers while the database is initialised, then opens the <see cref="StartupGate"/>.
+    /// A failed initialisation stops the host and is rethrown.
+    /// </summary>
+    public static async Task StartIntegrationAsync(this WebApplication app)
+    {
+        var gate = app.Services.GetRequiredService<StartupGate>();
+        var initialization = app.InitializeIntegrationAsync();
+        var start = app.StartAsync();
+        try
+        {
+            await start;
+            await initialization;
+            gate.MarkReady();
+        }
+        catch (Exception ex)
+        {
+            gate.MarkFailed(ex);
+            await initialization.ContinueWith(_ => { }, TaskScheduler.Default);
+            await app.StopAsync();
+            if (initialization.Exception?.InnerException is { } initializationError && initializationError != ex)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(initializationError);
+            }
+
+            throw;
+        }
+
+        app.Logger.LogInformation(
+            "Ready: {ModuleCount} module(s), {Milliseconds} ms after process start",
+            app.Services.GetRequiredService<ModuleCatalog>().Available.Count,
+            (int)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// The request pipeline and every endpoint: the host's, then each module's route group. Needs no database, so it runs
+    /// before <see cref="StartIntegrationAsync"/>.
+    /// </summary>
     public static WebApplication MapIntegrationApi(this WebApplication app)
     {
+        app.UseMiddleware<StartupGate.Middleware>();
+
         // Localization first, so that error responses written by the exception handler use the request's language.
         app.UseRequestLocalization();
         app.UseExceptionHandler();

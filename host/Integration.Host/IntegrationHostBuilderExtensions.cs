@@ -44,6 +44,7 @@ public static class IntegrationHostBuilderExtensions
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(catalog);
+        services.AddSingleton<StartupGate>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentTenant>();

@@ -12,9 +12,9 @@ return await StartupFailure.GuardAsync(async () =>
     builder.AddIntegrationHost();
 
     var app = builder.Build();
-    await app.InitializeIntegrationAsync();
     app.MapIntegrationApi();
-    await app.RunAsync();
+    await app.StartIntegrationAsync();
+    await app.WaitForShutdownAsync();
     return 0;
 });
 

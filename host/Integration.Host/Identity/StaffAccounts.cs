@@ -3,6 +3,7 @@ using Integration.Abstractions.Kernel;
 using Integration.Host.Configuration;
 using Integration.Host.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Host.Identity;
 
@@ -12,9 +13,10 @@ internal static class StaffAccounts
     public static async Task EnsureRolesAsync(IServiceProvider services)
     {
         var roles = services.GetRequiredService<RoleManager<StaffRole>>();
+        var existing = (await roles.Roles.Select(r => r.Name).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         foreach (var role in StaffRoles.All)
         {
-            if (!await roles.RoleExistsAsync(role))
+            if (!existing.Contains(role))
             {
                 var result = await roles.CreateAsync(new StaffRole { Id = Guid.NewGuid(), Name = role });
                 if (!result.Succeeded && !await roles.RoleExistsAsync(role))

@@ -17,6 +17,7 @@ public sealed class ModuleJobRunner(
     CurrentTenant tenant,
     ModuleCatalog catalog,
     ModuleEnablement enablement,
+    StartupGate startup,
     IBackgroundJobClient jobs,
     ILogger<ModuleJobRunner> logger)
 {
@@ -25,6 +26,7 @@ public sealed class ModuleJobRunner(
     [AutomaticRetry(Attempts = 5)]
     public async Task RunAsync(string moduleId, string jobName, Guid tenantId, string? argument, CancellationToken cancellationToken)
     {
+        await startup.WhenReady.WaitAsync(cancellationToken);
         if (!catalog.IsAvailable(moduleId))
         {
             logger.LogWarning("Job {ModuleId}:{JobName} for tenant {TenantId} skipped: module {ModuleId} is not loaded", moduleId, jobName, tenantId, moduleId);
@@ -56,6 +58,7 @@ public sealed class ModuleJobRunner(
     [AutomaticRetry(Attempts = 3)]
     public async Task FanOutAsync(string moduleId, string jobName, CancellationToken cancellationToken)
     {
+        await startup.WhenReady.WaitAsync(cancellationToken);
         if (!catalog.IsAvailable(moduleId))
         {
             logger.LogWarning("Recurring job {ModuleId}:{JobName} skipped: module {ModuleId} is not loaded", moduleId, jobName, moduleId);

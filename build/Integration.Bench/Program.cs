@@ -1,0 +1,13 @@
+using Integration.Bench;
+
+return args switch
+{
+    ["startup", .. var rest] => await StartupBenchmark.RunAsync(Options.Parse(rest)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Integration.Bench startup --host <published host folder> --plugins <plugins folder> [--runs 7] [--report docs/benchmarks.md]");
+    return 64;
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds in Release and runs the benchmarks, writing the figures to docs/benchmarks.md with the machine and the date.
+#   build/bench.sh            every benchmark
+#   build/bench.sh startup    start-up to a ready /health/ready
+# Figures are measured, never asserted by unit tests.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$repo"
+
+what="${1:-all}"
+out="$repo/artifacts/bench"
+rm -rf "$out"
+mkdir -p "$out"
+
+echo "Building (Release)..." >&2
+dotnet build Integration.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+rid="linux-$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')"
+dotnet publish host/Integration.Host/Integration.Host.csproj -c Release -r "$rid" --self-contained false \
+  -p:PublishReadyToRun=true -o "$out/host" -nologo -v quiet -clp:ErrorsOnly
+
+# The in-repo modules as the publish placed them, plus the test fixture plugin, so that loading a third-party
+# plugin and applying its migrations are part of the figure.
+mkdir -p "$out/plugins"
+if [ -d "$out/host/plugins" ]; then cp -r "$out/host/plugins/." "$out/plugins/"; fi
+dotnet msbuild tests/fixtures/fixtures.proj -t:Build -p:Configuration=Release -p:FixturesOutput="$out/fixtures/" \
+  -nologo -v:q -nodeReuse:false >&2
+cp -r "$out/fixtures/fixture-notes" "$out/plugins/"
+
+bench="dotnet build/Integration.Bench/bin/Release/net10.0/Integration.Bench.dll"
+case "$what" in
+  all|startup) $bench startup --host "$out/host" --plugins "$out/plugins" --runs 9 --report docs/benchmarks.md ;;
+  *) echo "unknown benchmark: $what (startup)" >&2; exit 64 ;;
+esac
