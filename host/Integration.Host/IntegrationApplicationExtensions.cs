@@ -98,6 +98,7 @@ public static class IntegrationApplicationExtensions
         app.MapTenantEndpoints();
         app.MapTenantUserEndpoints();
         app.MapModuleEndpoints();
+        app.MapJobRunEndpoints();
         MapModules(app);
 
         HangfireSetup.RegisterModuleRecurringJobs(app.Services, app.Services.GetRequiredService<ModuleCatalog>(), app.Logger);
@@ -107,23 +108,41 @@ public static class IntegrationApplicationExtensions
     private static void MapModules(WebApplication app)
     {
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        IEndpointRouteBuilder application = app;
+        var names = EndpointNames(application.DataSources.SelectMany(d => d.Endpoints));
         foreach (var module in catalog.Available)
         {
-            var group = app.MapGroup($"/api/modules/{module.Id}")
+            // Mapped apart first, checked, and only then added: a module that fails here leaves no endpoint behind.
+            var staging = new ModuleEndpointStaging(application);
+            var group = staging.MapGroup($"/api/modules/{module.Id}")
                 .WithTags(module.Id)
                 .RequireAuthorization()
                 .WithMetadata(new ModuleEndpointMetadata(module.Id));
+            string? problem;
             try
             {
                 module.Module.MapEndpoints(group);
+                var endpoints = staging.Endpoints;
+                problem = ModuleEndpointRules.Check(module, endpoints, names);
             }
             catch (Exception ex)
             {
-                // Endpoints already added stay mapped (ASP.NET Core cannot remove them) but answer 404: the module is failed.
-                ModuleFailed(app, module, $"module '{module.Id}' threw while mapping its endpoints: {ex.GetType().Name}: {ex.Message}");
+                problem = $"module '{module.Id}' threw while mapping its endpoints: {ex.GetType().Name}: {ex.Message}";
             }
+
+            if (problem is not null)
+            {
+                ModuleFailed(app, module, problem);
+                continue;
+            }
+
+            names.UnionWith(EndpointNames(staging.Endpoints));
+            staging.Commit();
         }
     }
+
+    private static HashSet<string> EndpointNames(IEnumerable<Endpoint> endpoints) =>
+        endpoints.Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     private static async Task MigrateModulesAsync(WebApplication app)
     {

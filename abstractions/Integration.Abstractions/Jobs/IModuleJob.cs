@@ -5,7 +5,8 @@ namespace Integration.Abstractions.Jobs;
 /// to <see cref="ModuleJobContext.TenantId"/>, and only while that tenant has the module enabled.
 /// </summary>
 /// <remarks>
-/// Hangfire stores only host types and the job's key, so a queued job survives restarts and rebuilt plugins.
+/// Hangfire stores only host types and the job's key, so a stored job still runs after the plugin is rebuilt (with a
+/// durable job storage, also after a restart; the embedded default keeps its queue in memory).
 /// A job may run more than once (retries, two instances): make it idempotent, for example with a conditional update.
 /// </remarks>
 public interface IModuleJob

@@ -46,7 +46,7 @@ internal static class AdminCommand
 
         // The host's services and database, without plugins and without serving requests. Only the host's own
         // configuration keys are passed on: the command's own words are not configuration.
-        var builder = WebApplication.CreateBuilder(args.Where(a => a.StartsWith("--Integration", StringComparison.Ordinal) || a.StartsWith("--urls", StringComparison.Ordinal)).ToArray());
+        var builder = WebApplication.CreateBuilder(HostArguments(args));
         builder.AddIntegrationHost(loadPlugins: false);
         await using var app = builder.Build();
         await app.InitializeIntegrationAsync();
@@ -112,6 +112,30 @@ internal static class AdminCommand
         return 0;
     }
 
+    /// <summary>The host's own settings among the arguments (<c>--Integration:X=v</c> or <c>--Integration:X v</c>), values kept.</summary>
+    private static string[] HostArguments(string[] args)
+    {
+        var kept = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!IsHostSetting(args[i]))
+            {
+                continue;
+            }
+
+            kept.Add(args[i]);
+            if (!args[i].Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                kept.Add(args[++i]);
+            }
+        }
+
+        return kept.ToArray();
+    }
+
+    private static bool IsHostSetting(string argument) =>
+        argument.StartsWith("--Integration", StringComparison.Ordinal) || argument.StartsWith("--Logging", StringComparison.Ordinal);
+
     private static Dictionary<string, string?>? ParseOptions(ReadOnlySpan<string> args)
     {
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -125,7 +149,7 @@ internal static class AdminCommand
                 case "--email" or "--name" when i + 1 < args.Length:
                     options[args[i]] = args[++i];
                     break;
-                case var other when other.StartsWith("--Integration", StringComparison.Ordinal) || other.StartsWith("--urls", StringComparison.Ordinal):
+                case var other when IsHostSetting(other):
                     if (!other.Contains('=', StringComparison.Ordinal))
                     {
                         i++;

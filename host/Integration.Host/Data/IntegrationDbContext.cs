@@ -1,4 +1,5 @@
 using Integration.Abstractions.Data;
+using Integration.Host.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,8 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<TenantModule> TenantModules => Set<TenantModule>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -57,6 +60,17 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
             module.Property(m => m.ModuleId).HasMaxLength(40);
             module.HasIndex(m => m.ModuleId);
             module.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<JobRun>(run =>
+        {
+            run.ToTable("core_job_runs");
+            run.Property(r => r.ModuleId).HasMaxLength(40);
+            run.Property(r => r.JobName).HasMaxLength(100);
+            run.Property(r => r.BackgroundJobId).HasMaxLength(64);
+            run.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            run.Property(r => r.Detail).HasMaxLength(2000);
+            run.HasIndex(r => new { r.TenantId, r.StartedAt });
         });
     }
 }

@@ -7,28 +7,29 @@ using Microsoft.Extensions.Options;
 namespace Integration.Host.Identity;
 
 /// <summary>
-/// Checks on every authenticated request that the account still exists, is active, is not locked out and has the
-/// security stamp the token or cookie was issued with. Bearer tokens are not re-validated by ASP.NET Core Identity, so
+/// Checks on every authenticated request that the account still exists, is active and has the security stamp the token
+/// or cookie was issued with. Bearer tokens are not re-validated by ASP.NET Core Identity, so
 /// without this a deactivated user's token would work until it expires.
 /// </summary>
 internal sealed class StaffSessionMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, IntegrationDbContext db, IOptions<IdentityOptions> identityOptions, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext context, IntegrationDbContext db, IOptions<IdentityOptions> identityOptions)
     {
         var principal = context.User;
         if (principal.Identity?.IsAuthenticated == true)
         {
             var userId = principal.GetUserId();
             var stamp = principal.FindFirst(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType)?.Value;
+            // A lockout is not checked here: it stops new sign-ins, and anyone who knows an address could otherwise end
+            // that user's sessions by failing to sign in as them five times.
             var user = userId is null
                 ? null
                 : await db.Users.AsNoTracking()
                     .Where(u => u.Id == userId)
-                    .Select(u => new { u.IsActive, u.SecurityStamp, u.LockoutEnd })
+                    .Select(u => new { u.IsActive, u.SecurityStamp })
                     .FirstOrDefaultAsync(context.RequestAborted);
             var valid = user is not null
                 && user.IsActive
-                && (user.LockoutEnd is null || user.LockoutEnd <= clock.GetUtcNow())
                 && string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal);
             if (!valid)
             {

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Immutable;
 
 namespace Integration.Host.Modules;
 
@@ -8,34 +8,38 @@ namespace Integration.Host.Modules;
 /// </summary>
 public sealed class ModuleCatalog
 {
-    private readonly List<LoadedModule> loaded;
-    private readonly ConcurrentDictionary<string, FailedPlugin> failed = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<LoadedModule> loaded;
+    private ImmutableList<FailedPlugin> failed;
+
+    // Ids of loaded modules that failed in a later start-up step; kept apart from the failed plugins' folder names, so
+    // that a broken plugin folder can never hide a working module whose id happens to equal the folder name.
+    private ImmutableHashSet<string> failedModuleIds = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
     public ModuleCatalog(IEnumerable<LoadedModule> loaded, IEnumerable<FailedPlugin> failed)
     {
         this.loaded = loaded.ToList();
-        foreach (var plugin in failed)
-        {
-            this.failed[plugin.Name] = plugin;
-        }
+        this.failed = failed.ToImmutableList();
     }
 
     /// <summary>Modules that loaded and have not failed since.</summary>
-    public IReadOnlyList<LoadedModule> Available => loaded.Where(m => !failed.ContainsKey(m.Id)).ToList();
+    public IReadOnlyList<LoadedModule> Available => loaded.Where(m => !failedModuleIds.Contains(m.Id)).ToList();
 
     /// <summary>Every module that passed loading, including any that failed later in start-up.</summary>
     public IReadOnlyList<LoadedModule> Loaded => loaded;
 
-    /// <summary>Plugins that failed, by folder name or module id.</summary>
-    public IReadOnlyList<FailedPlugin> Failed => failed.Values.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+    /// <summary>Plugins that failed, at loading or in a later start-up step.</summary>
+    public IReadOnlyList<FailedPlugin> Failed => failed.OrderBy(f => f.ModuleId ?? f.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>True when the module is loaded and working.</summary>
-    public bool IsAvailable(string moduleId) => !failed.ContainsKey(moduleId) && loaded.Exists(m => m.Id == moduleId);
+    public bool IsAvailable(string moduleId) => !failedModuleIds.Contains(moduleId) && loaded.Any(m => m.Id == moduleId);
 
     /// <summary>The available module with this id, or null.</summary>
-    public LoadedModule? Find(string moduleId) => IsAvailable(moduleId) ? loaded.Find(m => m.Id == moduleId) : null;
+    public LoadedModule? Find(string moduleId) => IsAvailable(moduleId) ? loaded.FirstOrDefault(m => m.Id == moduleId) : null;
 
     /// <summary>Marks a loaded module as failed in a later start-up step (migrations, endpoints).</summary>
-    public void MarkFailed(LoadedModule module, string reason) =>
-        failed[module.Id] = new FailedPlugin(module.Id, module.Id, module.PluginFile, reason, module.Manifest);
+    public void MarkFailed(LoadedModule module, string reason)
+    {
+        ImmutableInterlocked.Update(ref failedModuleIds, ids => ids.Add(module.Id));
+        ImmutableInterlocked.Update(ref failed, list => list.Add(new FailedPlugin(Path.GetFileName(Path.GetDirectoryName(module.PluginFile)) ?? module.Id, module.Id, module.PluginFile, reason, module.Manifest)));
+    }
 }

@@ -181,15 +181,34 @@ internal sealed class PluginLoader(IntegrationSettings settings, ILogger logger)
             return $"it was built against module contract {version.Major}.{version.Minor}; this host supports contract {ModuleContract.Major}.x ({ModuleContract.Version}).";
         }
 
-        foreach (var reference in references)
+        // Every assembly the plugin needs, through its private dependencies too: a missing dependency of a dependency
+        // would otherwise pass here and fail at the first request that touches it. The host's own assemblies are
+        // complete, so the walk stops where an assembly comes from the host.
+        var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { assembly.GetName().Name! };
+        var pending = new Queue<(AssemblyName Reference, string NeededBy)>(references.Select(r => (r, assembly.GetName().Name!)));
+        while (pending.TryDequeue(out var item))
         {
+            if (!visited.Add(item.Reference.Name!))
+            {
+                continue;
+            }
+
+            Assembly dependency;
             try
             {
-                context.LoadFromAssemblyName(reference);
+                dependency = context.LoadFromAssemblyName(item.Reference);
             }
             catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
             {
-                return $"missing dependency {reference.FullName} (not in the plugin folder and not provided by the host).";
+                return $"missing dependency {item.Reference.FullName}, needed by {item.NeededBy} (not in the plugin folder and not provided by the host).";
+            }
+
+            if (System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(dependency) == context)
+            {
+                foreach (var next in dependency.GetReferencedAssemblies())
+                {
+                    pending.Enqueue((next, dependency.GetName().Name!));
+                }
             }
         }
 

@@ -26,7 +26,7 @@ internal static class TenantEndpoints
         tenants.MapPut("/{tenantId:guid}", Update)
             .RequireAuthorization(Policies.TenantAdmin)
             .WithName("UpdateTenant")
-            .WithSummary("Renames a tenant or corrects its codes.");
+            .WithSummary("Renames a tenant (tenant admin) or corrects its kind and codes (system admin).");
     }
 
     private static async Task<Results<Created<TenantResponse>, ValidationProblem, ProblemHttpResult>> Create(
@@ -57,7 +57,16 @@ internal static class TenantEndpoints
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Tenants.Add(tenant);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (request.MunicipalityCode is not null)
+        {
+            // Another request created a tenant for the same municipality between the check above and this save.
+            return Problems.Conflict($"Kommunen {request.MunicipalityCode} har redan en organisation.", $"Municipality {request.MunicipalityCode} already has a tenant.");
+        }
+
         logger.LogInformation("Tenant {TenantId} ({TenantName}) created", tenant.Id, tenant.Name);
         return TypedResults.Created($"/api/tenants/{tenant.Id}", TenantResponse.From(tenant));
     }
@@ -82,7 +91,7 @@ internal static class TenantEndpoints
     }
 
     private static async Task<Results<Ok<TenantResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        Guid tenantId, TenantRequest request, IntegrationDbContext db, CancellationToken ct)
+        Guid tenantId, TenantRequest request, HttpContext http, IntegrationDbContext db, CancellationToken ct)
     {
         var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, ct);
         if (tenant is null)
@@ -96,6 +105,15 @@ internal static class TenantEndpoints
             return Problems.Validation(errors);
         }
 
+        // The kind and the codes decide how the tenant is counted in regional figures: only system admins change them.
+        var changesIdentity = tenant.Kind != request.Kind || tenant.MunicipalityCode != request.MunicipalityCode || tenant.CountyCode != CountyOf(request);
+        if (changesIdentity && !http.User.IsSystemAdmin())
+        {
+            return Problems.Forbidden(
+                "Bara en systemadministratör kan ändra typ, kommunkod och länskod.",
+                "Only a system admin can change the kind, municipality code and county code.");
+        }
+
         if (request.MunicipalityCode is { } code && await db.Tenants.AnyAsync(t => t.MunicipalityCode == code && t.Id != tenantId, ct))
         {
             return Problems.Field("municipalityCode", $"Kommunen {code} har redan en organisation.", $"Municipality {code} already has a tenant.");
@@ -105,7 +123,15 @@ internal static class TenantEndpoints
         tenant.Kind = request.Kind!.Value;
         tenant.MunicipalityCode = request.MunicipalityCode;
         tenant.CountyCode = CountyOf(request);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (request.MunicipalityCode is not null)
+        {
+            return Problems.Field("municipalityCode", $"Kommunen {request.MunicipalityCode} har redan en organisation.", $"Municipality {request.MunicipalityCode} already has a tenant.");
+        }
+
         return TypedResults.Ok(TenantResponse.From(tenant));
     }
 

@@ -75,7 +75,17 @@ internal static class TenantUserEndpoints
         };
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, request.Password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, request.Password);
+        }
+        catch (DbUpdateException)
+        {
+            // The same address was taken by a concurrent request after the check above (the unique index caught it).
+            return Problems.Conflict("Det finns redan ett konto med den e-postadressen.", "An account with that e-mail address already exists.");
+        }
+
         if (!created.Succeeded)
         {
             return IdentityErrors.IsDuplicate(created)
@@ -143,20 +153,37 @@ internal static class TenantUserEndpoints
         var changesAccess = user.IsActive != request.IsActive || !currentRoles.SequenceEqual([role]);
         user.DisplayName = request.DisplayName.Trim();
         user.IsActive = request.IsActive!.Value;
+
+        // Identity reports failures (a concurrent change of the same account among them) as results, not exceptions:
+        // every step is checked, and nothing is kept unless all succeed.
+        var steps = new List<Func<Task<IdentityResult>>>();
         if (!currentRoles.SequenceEqual([role]))
         {
-            await users.RemoveFromRolesAsync(user, currentRoles);
-            await users.AddToRoleAsync(user, role);
+            steps.Add(() => users.RemoveFromRolesAsync(user, currentRoles));
+            steps.Add(() => users.AddToRoleAsync(user, role));
         }
 
-        if (changesAccess)
+        // A new stamp ends every cookie and token issued before the change (StaffSessionMiddleware checks it).
+        steps.Add(changesAccess ? () => users.UpdateSecurityStampAsync(user) : () => users.UpdateAsync(user));
+        foreach (var step in steps)
         {
-            // A new stamp ends every cookie and token issued before the change (StaffSessionMiddleware checks it).
-            await users.UpdateSecurityStampAsync(user);
-        }
-        else
-        {
-            await users.UpdateAsync(user);
+            IdentityResult result;
+            try
+            {
+                result = await step();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                result = IdentityResult.Failed(new IdentityErrorDescriber().ConcurrencyFailure());
+            }
+
+            if (!result.Succeeded)
+            {
+                await transaction.RollbackAsync(ct);
+                return Problems.Conflict(
+                    "Kontot ändrades samtidigt av någon annan. Läs det igen och försök på nytt.",
+                    "The account was changed by someone else at the same time. Read it again and retry.");
+            }
         }
 
         await transaction.CommitAsync(ct);

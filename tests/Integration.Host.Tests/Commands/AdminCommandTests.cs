@@ -32,7 +32,8 @@ public sealed class AdminCommandTests
     public async Task Admin_create_without_a_password_generates_and_prints_one_and_refuses_a_second_time()
     {
         using var root = TestPaths.NewTempFolder("admin-command");
-        string[] arguments = ["admin", "create", "--email", "generated@test.invalid", $"--Integration:DataPath={Path.Combine(root.Path, "data")}"];
+        var data = Path.Combine(root.Path, "data");
+        string[] arguments = ["admin", "create", "--email", "generated@test.invalid", "--Integration:DataPath", data];
 
         var first = await HostProcess.RunToExitAsync(arguments);
         var second = await HostProcess.RunToExitAsync(arguments);
@@ -42,6 +43,7 @@ public sealed class AdminCommandTests
         Assert.Equal(20, passwordLine[(passwordLine.LastIndexOf(' ') + 1)..].Length);
         Assert.Equal(1, second.ExitCode);
         Assert.Contains("already exists", second.StandardError, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(data, "integration.db")), "The space-separated --Integration:DataPath was not used");
     }
 
     [Fact]

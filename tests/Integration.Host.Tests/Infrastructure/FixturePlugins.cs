@@ -12,6 +12,7 @@ internal static class FixturePlugins
     public const string BadContract = "fixture-bad-contract";
     public const string Throws = "fixture-throws";
     public const string Duplicate = "fixture-duplicate";
+    public const string Anonymous = "fixture-anonymous";
     public const string NotesModuleId = "fixture-notes";
 
     private static readonly Lazy<Task<string>> Built = new(BuildAsync);
@@ -30,15 +31,15 @@ internal static class FixturePlugins
         return plugins;
     }
 
-    /// <summary>A plugins folder with a copy of the notes plugin whose private dependency Fixture.Helper.dll is missing.</summary>
-    public static async Task<string> CreateFolderWithMissingDependencyAsync(TempFolder root)
+    /// <summary>A plugins folder with a copy of the notes plugin without one of its private dependencies.</summary>
+    public static async Task<string> CreateFolderWithMissingDependencyAsync(TempFolder root, string missingFile = "Fixture.Helper.dll")
     {
         var built = await Built.Value;
         var target = Path.Combine(root.Path, "plugins", "fixture-missing-dependency");
         Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(Path.Combine(built, Notes)))
         {
-            if (Path.GetFileName(file) != "Fixture.Helper.dll")
+            if (Path.GetFileName(file) != missingFile)
             {
                 File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
             }

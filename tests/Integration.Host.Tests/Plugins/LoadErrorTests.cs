@@ -31,6 +31,18 @@ public sealed class LoadErrorTests
     }
 
     [Fact]
+    public async Task Plugin_whose_dependency_misses_a_dependency_stops_startup()
+    {
+        using var root = TestPaths.NewTempFolder("load-error");
+        var plugins = await FixturePlugins.CreateFolderWithMissingDependencyAsync(root, "Fixture.Deep.dll");
+
+        var result = await StartAsync(root, plugins);
+
+        AssertStoppedWithOneLine(result, "Fixture.Plugin.notes.dll", "missing dependency Fixture.Deep");
+        Assert.Contains("needed by Fixture.Helper", result.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_plugins_with_the_same_module_id_stop_startup()
     {
         using var root = TestPaths.NewTempFolder("load-error");

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Hangfire;
 using Hangfire.Storage;
 using Integration.Abstractions.Jobs;
 using Integration.Host.Jobs;
+using Integration.Host.Tenancy;
 using Integration.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -165,6 +167,14 @@ public sealed class PluginModuleTests : IAsyncLifetime
             async () => (await (await tenant.Admin.GetAsync(Notes)).ReadJsonAsync()).EnumerateArray().Single().GetProperty("archived").GetBoolean(),
             archived => archived,
             "the plugin job to archive the note");
+
+        // The tenant admin follows the run through the API.
+        var run = await Eventually.WaitForAsync(
+            async () => (await (await tenant.Admin.GetAsync($"/api/tenants/{tenant.Id}/jobs")).ReadJsonAsync()).GetProperty("items").EnumerateArray().SingleOrDefault(),
+            item => item.ValueKind == JsonValueKind.Object && item.GetProperty("state").GetString() == "succeeded",
+            "the job run to be recorded as succeeded");
+        Assert.Equal("archive-note", run.GetProperty("jobName").GetString());
+        Assert.Equal(jobId, run.GetProperty("backgroundJobId").GetString());
     }
 
     [Fact]
@@ -179,8 +189,9 @@ public sealed class PluginModuleTests : IAsyncLifetime
         using (var scope = host.Services.CreateScope())
         {
             // Had it run, this job would archive the note.
+            scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenant.Id);
             jobId = scope.ServiceProvider.GetRequiredService<IModuleJobScheduler>()
-                .Enqueue(FixturePlugins.NotesModuleId, "archive-note", tenant.Id, note.GetProperty("id").GetGuid().ToString());
+                .Enqueue(FixturePlugins.NotesModuleId, "archive-note", note.GetProperty("id").GetGuid().ToString());
         }
 
         var storage = host.Services.GetRequiredService<JobStorage>();
@@ -192,15 +203,37 @@ public sealed class PluginModuleTests : IAsyncLifetime
         await EnableAsync(tenant);
         var notes = await (await tenant.Admin.GetAsync(Notes)).ReadJsonAsync();
         Assert.False(notes.EnumerateArray().Single().GetProperty("archived").GetBoolean());
+        var runs = await (await tenant.Admin.GetAsync($"/api/tenants/{tenant.Id}/jobs?state=skipped")).ReadJsonAsync();
+        var run = Assert.Single(runs.GetProperty("items").EnumerateArray());
+        Assert.Contains("not enabled", run.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Job_runs_list_validates_paging()
+    {
+        var tenant = await host.CreateTenantAsync("Avesta kommun", "2084");
+
+        await (await tenant.Admin.GetAsync($"/api/tenants/{tenant.Id}/jobs?pageSize=1000")).AssertFieldErrorAsync("pageSize");
+        await (await tenant.Admin.GetAsync($"/api/tenants/{tenant.Id}/jobs?state=sleeping")).AssertFieldErrorAsync("state");
     }
 
     [Fact]
     public void Scheduler_refuses_a_job_the_module_did_not_register()
     {
         using var scope = host.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(Guid.NewGuid());
         var scheduler = scope.ServiceProvider.GetRequiredService<IModuleJobScheduler>();
 
-        Assert.Throws<ArgumentException>(() => scheduler.Enqueue(FixturePlugins.NotesModuleId, "no-such-job", Guid.NewGuid()));
+        Assert.Throws<ArgumentException>(() => scheduler.Enqueue(FixturePlugins.NotesModuleId, "no-such-job"));
+    }
+
+    [Fact]
+    public void Scheduler_needs_a_tenant()
+    {
+        using var scope = host.Services.CreateScope();
+        var scheduler = scope.ServiceProvider.GetRequiredService<IModuleJobScheduler>();
+
+        Assert.Throws<InvalidOperationException>(() => scheduler.Enqueue(FixturePlugins.NotesModuleId, "archive-note"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class SkipLoadErrorTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var plugins = await FixturePlugins.CreatePluginsFolderAsync(root, FixturePlugins.Notes, FixturePlugins.BadContract, FixturePlugins.Throws);
+        var plugins = await FixturePlugins.CreatePluginsFolderAsync(root, FixturePlugins.Notes, FixturePlugins.BadContract, FixturePlugins.Throws, FixturePlugins.Anonymous);
         host = new TestHost(plugins, new Dictionary<string, string?> { ["Integration:Modules:OnLoadError"] = "Skip" });
     }
 
@@ -34,6 +34,17 @@ public sealed class SkipLoadErrorTests : IAsyncLifetime
         Assert.Contains("contract 2.0", modules["fixture-bad-contract"].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal("failed", modules["fixture-throws"].GetProperty("status").GetString());
         Assert.Contains("threw while registering", modules["fixture-throws"].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("failed", modules["fixture-anonymous"].GetProperty("status").GetString());
+        Assert.Contains("allows anonymous access", modules["fixture-anonymous"].GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Endpoint_of_a_failed_module_answers_404_even_when_it_allows_anonymous_access()
+    {
+        var tenant = await host.CreateTenantAsync("Falu kommun", "2080");
+
+        await (await host.Anonymous().GetAsync("/api/modules/fixture-anonymous/open")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await tenant.Admin.GetAsync("/api/modules/fixture-anonymous/open")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -135,6 +135,37 @@ public sealed class TenantTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tenant_admin_renames_the_tenant_but_cannot_change_its_codes()
+    {
+        var tenant = await host.CreateTenantAsync("Hedemora kommun", "2083");
+
+        var renamed = await (await tenant.Admin.PutAsJsonAsync($"/api/tenants/{tenant.Id}", new { name = "Hedemora kommun, arbetsmarknad", kind = "municipality", municipalityCode = "2083" })).ReadJsonAsync();
+        var recoded = await tenant.Admin.PutAsJsonAsync($"/api/tenants/{tenant.Id}", new { name = "Hedemora kommun", kind = "municipality", municipalityCode = "2084" });
+        var bySystemAdmin = await system.PutAsJsonAsync($"/api/tenants/{tenant.Id}", new { name = "Hedemora kommun", kind = "municipality", municipalityCode = "2084" });
+
+        Assert.Equal("Hedemora kommun, arbetsmarknad", renamed.GetProperty("name").GetString());
+        await recoded.AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("2084", (await bySystemAdmin.ReadJsonAsync()).GetProperty("municipalityCode").GetString());
+    }
+
+    [Fact]
+    public async Task Changing_a_role_ends_the_users_sessions_and_takes_effect_at_next_sign_in()
+    {
+        var tenant = await host.CreateTenantAsync("Ludvika kommun", "2085");
+        var email = $"role-{Guid.NewGuid():N}@test.invalid";
+        var created = await (await tenant.Admin.PostAsJsonAsync($"/api/tenants/{tenant.Id}/users", new { email, displayName = "Anna", role = "caseWorker", password = TestHost.StaffPassword })).ReadJsonAsync(HttpStatusCode.Created);
+        var worker = await host.SignInAsync(email, TestHost.StaffPassword);
+
+        var updated = await (await tenant.Admin.PutAsJsonAsync($"/api/tenants/{tenant.Id}/users/{created.GetProperty("id").GetGuid()}", new { displayName = "Anna A", role = "analyst", isActive = true })).ReadJsonAsync();
+
+        Assert.Equal("analyst", updated.GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await worker.GetAsync("/api/auth/me")).StatusCode);
+        var again = await (await (await host.SignInAsync(email, TestHost.StaffPassword)).GetAsync("/api/auth/me")).ReadJsonAsync();
+        Assert.Equal("analyst", again.GetProperty("role").GetString());
+        Assert.Equal("Anna A", (await (await tenant.Admin.GetAsync($"/api/tenants/{tenant.Id}/users/{created.GetProperty("id").GetGuid()}")).ReadJsonAsync()).GetProperty("displayName").GetString());
+    }
+
+    [Fact]
     public async Task Tenant_comes_from_the_user_not_from_the_request()
     {
         var mine = await host.CreateTenantAsync("Älvdalens kommun", "2039");

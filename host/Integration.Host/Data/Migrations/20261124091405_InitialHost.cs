@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Integration.Host.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class InitialHost : Migration
+    internal partial class InitialHost : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
