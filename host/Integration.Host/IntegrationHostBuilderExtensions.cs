@@ -63,6 +63,7 @@ public static class IntegrationHostBuilderExtensions
         });
         services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddScoped<ModuleEnablement>();
+        services.AddScoped<Audit.AuditLog>();
 
         services.AddIntegrationApi();
         services.AddIntegrationHealthChecks();

@@ -1,7 +1,5 @@
-using System.Linq.Expressions;
 using Integration.Abstractions.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Integration.Abstractions.Data;
 
@@ -53,54 +51,22 @@ public abstract class ModuleDbContext : DbContext
             {
                 entity.SetTableName(prefix + table.ToLowerInvariant());
             }
-
-            if (typeof(ITenantOwned).IsAssignableFrom(entity.ClrType) && entity.BaseType is null && entity.FindOwnership() is null)
-            {
-                entity.SetQueryFilter(TenantFilter(entity.ClrType));
-            }
         }
+
+        TenantRows.ApplyQueryFilters(modelBuilder, this, nameof(CurrentTenantId));
     }
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        StampTenant();
+        TenantRows.CheckBeforeSave(ChangeTracker, tenant);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <inheritdoc />
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        StampTenant();
+        TenantRows.CheckBeforeSave(ChangeTracker, tenant);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    private LambdaExpression TenantFilter(Type clrType)
-    {
-        // e => e.TenantId == this.CurrentTenantId; EF Core evaluates the context property on every query.
-        var entity = Expression.Parameter(clrType, "e");
-        var body = Expression.Equal(
-            Expression.Property(entity, nameof(ITenantOwned.TenantId)),
-            Expression.Property(Expression.Constant(this), nameof(CurrentTenantId)));
-        return Expression.Lambda(body, entity);
-    }
-
-    private void StampTenant()
-    {
-        foreach (EntityEntry<ITenantOwned> entry in ChangeTracker.Entries<ITenantOwned>())
-        {
-            switch (entry.State)
-            {
-                case EntityState.Added when entry.Entity.TenantId == Guid.Empty:
-                    entry.Entity.TenantId = tenant.RequiredTenantId;
-                    break;
-                case EntityState.Added or EntityState.Modified or EntityState.Deleted when entry.Entity.TenantId != tenant.RequiredTenantId:
-                    throw new InvalidOperationException($"A {entry.Metadata.ClrType.Name} of another tenant cannot be saved in this tenant's context.");
-                case EntityState.Modified when entry.Property(e => e.TenantId).IsModified:
-                    throw new InvalidOperationException($"The tenant of a {entry.Metadata.ClrType.Name} cannot change.");
-                default:
-                    break;
-            }
-        }
     }
 }

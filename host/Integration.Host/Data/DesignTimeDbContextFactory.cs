@@ -13,6 +13,11 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<I
             [new("Integration:Database:ConnectionString", "Data Source=design-time.db")]).Build());
         var builder = new DbContextOptionsBuilder<IntegrationDbContext>();
         new DatabaseConfigurator(settings).Configure(builder, IntegrationDbContext.MigrationsHistoryTable);
-        return new IntegrationDbContext(builder.Options);
+        return new IntegrationDbContext(builder.Options, new NoTenant());
+    }
+
+    private sealed class NoTenant : Integration.Abstractions.Tenancy.ITenantContext
+    {
+        public Guid? TenantId => null;
     }
 }

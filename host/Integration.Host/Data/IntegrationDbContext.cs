@@ -1,4 +1,6 @@
 using Integration.Abstractions.Data;
+using Integration.Abstractions.Tenancy;
+using Integration.Host.Audit;
 using Integration.Host.Jobs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -7,10 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Integration.Host.Data;
 
 /// <summary>
-/// The host's own context: tenants, enabled modules and staff accounts (ASP.NET Core Identity). Tables are prefixed
-/// <c>core_</c>, the way module tables carry their module id.
+/// The host's own context: tenants, enabled modules, staff accounts (ASP.NET Core Identity) and the core programme
+/// records. Tables are prefixed <c>core_</c>, the way module tables carry their module id. Rows of
+/// <see cref="ITenantOwned"/> entities are filtered to the current tenant and checked before saving, as in modules.
 /// </summary>
-public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> options)
+public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> options, ITenantContext tenant)
     : IdentityDbContext<StaffUser, StaffRole, Guid>(options)
 {
     public const string MigrationsHistoryTable = "core__migrations";
@@ -20,6 +23,45 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
     public DbSet<TenantModule> TenantModules => Set<TenantModule>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Programmes.Programme> Programmes => Set<Programmes.Programme>();
+
+    public DbSet<Participants.Participant> Participants => Set<Participants.Participant>();
+
+    public DbSet<Participants.ParticipantName> ParticipantNames => Set<Participants.ParticipantName>();
+
+    public DbSet<Consents.Consent> Consents => Set<Consents.Consent>();
+
+    public DbSet<Enrolments.Enrolment> Enrolments => Set<Enrolments.Enrolment>();
+
+    public DbSet<Enrolments.EnrolmentChange> EnrolmentChanges => Set<Enrolments.EnrolmentChange>();
+
+    public DbSet<Enrolments.Participation> Participations => Set<Enrolments.Participation>();
+
+    public DbSet<Outcomes.Outcome> Outcomes => Set<Outcomes.Outcome>();
+
+    /// <summary>The tenant whose rows this context reads; <see cref="Guid.Empty"/> (no rows) when there is none.</summary>
+    private Guid CurrentTenantId => tenant.TenantId ?? Guid.Empty;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CheckBeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CheckBeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void CheckBeforeSave()
+    {
+        TenantRows.CheckBeforeSave(ChangeTracker, tenant);
+        AuditEntry.RefuseChanges(ChangeTracker);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -72,5 +114,9 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
             run.Property(r => r.Detail).HasMaxLength(2000);
             run.HasIndex(r => new { r.TenantId, r.StartedAt });
         });
+
+        AuditEntry.Configure(builder);
+        CoreRecordsModel.Configure(builder);
+        TenantRows.ApplyQueryFilters(builder, this, nameof(CurrentTenantId));
     }
 }

@@ -1,0 +1,54 @@
+using Integration.Host.Data;
+using Integration.Host.Identity;
+
+namespace Integration.Host.Audit;
+
+/// <summary>
+/// Writes audit entries. A change is audited in the same save as the change itself (<see cref="Add"/>), so there is
+/// never a change without its entry; a read is audited when the data is handed out (<see cref="ReadAsync"/>).
+/// </summary>
+public sealed class AuditLog(IntegrationDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    private (AuditActorKind Kind, string Name, string? RequestId)? actorOverride;
+
+    /// <summary>Acts as a background job (or a module) instead of the signed-in user, for the rest of this scope.</summary>
+    public void ActAs(AuditActorKind kind, string name, string? requestId) => actorOverride = (kind, name, requestId);
+
+    /// <summary>Adds an entry to the pending changes of the context; it is saved with them.</summary>
+    public void Add(AuditAction action, string recordType, Guid recordId, Guid? participantId, IEnumerable<string>? fields = null)
+    {
+        var user = http.HttpContext?.User;
+        var (kind, name, requestId) = actorOverride
+            ?? (AuditActorKind.User, user?.FindFirst(IntegrationClaims.DisplayName)?.Value ?? "unknown", http.HttpContext?.TraceIdentifier);
+        var fieldList = fields is null ? null : string.Join(',', fields);
+        db.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            ActorKind = kind,
+            ActorUserId = kind == AuditActorKind.User ? user?.GetUserId() : null,
+            ActorName = name.Length > 200 ? name[..200] : name,
+            ParticipantId = participantId,
+            RecordType = recordType,
+            RecordId = recordId,
+            Action = action,
+            Fields = fieldList is { Length: > 1000 } ? fieldList[..1000] : fieldList,
+            RequestId = requestId,
+        });
+    }
+
+    /// <summary>Records that participants' personal data was read, and saves.</summary>
+    public async Task ReadAsync(string recordType, IEnumerable<(Guid RecordId, Guid ParticipantId)> records, CancellationToken cancellationToken)
+    {
+        var any = false;
+        foreach (var (recordId, participantId) in records)
+        {
+            Add(AuditAction.Read, recordType, recordId, participantId);
+            any = true;
+        }
+
+        if (any)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

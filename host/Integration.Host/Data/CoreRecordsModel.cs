@@ -1,0 +1,118 @@
+using Integration.Host.Consents;
+using Integration.Host.Enrolments;
+using Integration.Host.Outcomes;
+using Integration.Host.Participants;
+using Integration.Host.Programmes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Integration.Host.Data;
+
+/// <summary>Tables of the core programme records: programmes, participants, consents, enrolments, outcomes.</summary>
+internal static class CoreRecordsModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<Programme>(p =>
+        {
+            p.ToTable("core_programmes");
+            p.Property(x => x.Name).HasMaxLength(200);
+            p.Property(x => x.Funder).HasConversion<string>().HasMaxLength(20);
+            p.Property(x => x.ProjectNumber).HasMaxLength(50);
+            p.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+            p.Property(x => x.BudgetSek).HasPrecision(14, 2);
+            p.Property(x => x.GrantSek).HasPrecision(14, 2);
+            p.Property(x => x.Version).IsConcurrencyToken();
+            p.HasIndex(x => new { x.TenantId, x.Name });
+        });
+
+        builder.Entity<Participant>(p =>
+        {
+            p.ToTable("core_participants");
+            p.Property(x => x.GivenName).HasMaxLength(100);
+            p.Property(x => x.FamilyName).HasMaxLength(100);
+            p.Property(x => x.IdentityKind).HasConversion<string>().HasMaxLength(20);
+            p.Property(x => x.IdentityNumber).HasMaxLength(40);
+            p.Property(x => x.Gender).HasConversion<string>().HasMaxLength(20);
+            p.Property(x => x.CountryOfBirth).HasMaxLength(2);
+            p.Property(x => x.Version).IsConcurrencyToken();
+            p.OwnsOne(x => x.Current, Status);
+            p.OwnsOne(x => x.Entry, Status);
+            p.Ignore(x => x.DisplayName);
+
+            // Null identity numbers do not collide: SQLite and PostgreSQL both let a unique index hold many NULLs.
+            p.HasIndex(x => new { x.TenantId, x.IdentityNumber }).IsUnique();
+            p.HasIndex(x => new { x.TenantId, x.FamilyName, x.GivenName });
+            p.HasIndex(x => new { x.TenantId, x.BirthYear });
+        });
+
+        builder.Entity<ParticipantName>(n =>
+        {
+            n.ToTable("core_participant_names");
+            n.Property(x => x.Token).HasMaxLength(100);
+            n.HasIndex(x => new { x.TenantId, x.Token, x.ParticipantId });
+            n.HasIndex(x => x.ParticipantId);
+            n.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Consent>(c =>
+        {
+            c.ToTable("core_consents");
+            c.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(20);
+            c.Property(x => x.Note).HasMaxLength(500);
+            c.HasIndex(x => new { x.TenantId, x.ParticipantId, x.Purpose });
+            c.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Enrolment>(e =>
+        {
+            e.ToTable("core_enrolments");
+            e.Property(x => x.ModuleId).HasMaxLength(40);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+            e.Property(x => x.ExitReason).HasConversion<string>().HasMaxLength(12);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TenantId, x.ParticipantId });
+            e.HasIndex(x => new { x.TenantId, x.ProgrammeId, x.ModuleId, x.Status });
+            e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<EnrolmentChange>(c =>
+        {
+            c.ToTable("core_enrolment_changes");
+            c.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+            c.HasIndex(x => new { x.TenantId, x.EnrolmentId });
+            c.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Participation>(p =>
+        {
+            p.ToTable("core_participations");
+            p.HasIndex(x => new { x.TenantId, x.ProgrammeId, x.ParticipantId }).IsUnique();
+            p.HasIndex(x => x.ParticipantId);
+            p.OwnsOne(x => x.Entry, Status);
+            p.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+            p.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Outcome>(o =>
+        {
+            o.ToTable("core_outcomes");
+            o.Property(x => x.Type).HasConversion<string>().HasMaxLength(20);
+            o.Property(x => x.Detail).HasConversion<string>().HasMaxLength(20);
+            o.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+            o.Property(x => x.RecordedByModule).HasMaxLength(40);
+            o.Property(x => x.Note).HasMaxLength(500);
+            o.HasIndex(x => new { x.TenantId, x.ParticipantId, x.Date });
+            o.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+            o.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void Status<TOwner>(OwnedNavigationBuilder<TOwner, ParticipantStatus> status)
+        where TOwner : class
+    {
+        status.Property(s => s.LabourMarketStatus).HasConversion<string>().HasMaxLength(20);
+        status.Property(s => s.EducationLevel).HasConversion<string>().HasMaxLength(12);
+    }
+}

@@ -1,0 +1,18 @@
+using Integration.Abstractions.Data;
+
+namespace Integration.Host.Participants;
+
+/// <summary>
+/// One searchable word of a participant's name, folded (lower case, no diacritics), so that a name search is an index
+/// range scan on every database instead of a scan of every participant.
+/// </summary>
+public sealed class ParticipantName : ITenantOwned
+{
+    public long Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public required string Token { get; set; }
+
+    public Guid ParticipantId { get; set; }
+}
