@@ -8,6 +8,7 @@ using Integration.Host.Health;
 using Integration.Host.Identity;
 using Integration.Host.Jobs;
 using Integration.Host.Modules;
+using Integration.Host.Programmes;
 using Integration.Host.Tenancy;
 using Integration.Host.Web;
 using Microsoft.EntityFrameworkCore;
@@ -99,6 +100,7 @@ public static class IntegrationApplicationExtensions
         app.MapTenantUserEndpoints();
         app.MapModuleEndpoints();
         app.MapJobRunEndpoints();
+        app.MapProgrammeEndpoints();
         MapModules(app);
 
         HangfireSetup.RegisterModuleRecurringJobs(app.Services, app.Services.GetRequiredService<ModuleCatalog>(), app.Logger);
