@@ -8,6 +8,7 @@ using Integration.Host.Health;
 using Integration.Host.Identity;
 using Integration.Host.Jobs;
 using Integration.Host.Modules;
+using Integration.Host.Participants;
 using Integration.Host.Programmes;
 using Integration.Host.Tenancy;
 using Integration.Host.Web;
@@ -101,6 +102,7 @@ public static class IntegrationApplicationExtensions
         app.MapModuleEndpoints();
         app.MapJobRunEndpoints();
         app.MapProgrammeEndpoints();
+        app.MapParticipantEndpoints();
         MapModules(app);
 
         HangfireSetup.RegisterModuleRecurringJobs(app.Services, app.Services.GetRequiredService<ModuleCatalog>(), app.Logger);

@@ -64,6 +64,8 @@ public static class IntegrationHostBuilderExtensions
         services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddScoped<ModuleEnablement>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Participants.ParticipantWriter>();
+        services.AddScoped<Participants.DuplicateFinder>();
 
         services.AddIntegrationApi();
         services.AddIntegrationHealthChecks();

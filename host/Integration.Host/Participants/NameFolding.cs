@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+
+namespace Integration.Host.Participants;
+
+/// <summary>
+/// Folds names for searching and comparing: lower case, diacritics removed (Åsa → asa, Müller → muller), split into
+/// words on anything that is not a letter or digit.
+/// </summary>
+public static class NameFolding
+{
+    public static IReadOnlyList<string> Tokens(params string?[] names) =>
+        names.SelectMany(n => Fold(n).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The folded name with words separated by single spaces.</summary>
+    public static string Fold(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return string.Empty;
+        }
+
+        var decomposed = name.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        var space = true;
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                folded.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else if (!space)
+            {
+                folded.Append(' ');
+                space = true;
+            }
+        }
+
+        return folded.ToString().TrimEnd();
+    }
+
+    /// <summary>Edit distance between two folded names, for duplicate suggestions.</summary>
+    public static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,228 @@
+using Integration.Abstractions.Kernel;
+using Integration.Abstractions.Validation;
+using Integration.Host.Api;
+using Integration.Host.Audit;
+using Integration.Host.Data;
+using Integration.Host.Enrolments;
+using Integration.Host.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Host.Participants;
+
+/// <summary><c>/api/participants</c>: register, read, change and find participants. Every read and change is audited.</summary>
+internal static class ParticipantEndpoints
+{
+    public static void MapParticipantEndpoints(this IEndpointRouteBuilder app)
+    {
+        var participants = app.MapGroup("/api/participants").WithTags("Participants").RequireAuthorization(Policies.PersonalData);
+        participants.MapPost("/", Create)
+            .WithName("CreateParticipant")
+            .WithSummary("Registers a participant. An identity number already in the tenant is a 409 with the existing id; records that look like the same person are listed in possibleDuplicates.");
+        participants.MapGet("/", Search)
+            .WithName("SearchParticipants")
+            .WithSummary("Finds participants by name words (prefixes, any order), identity number, enrolment status, programme or module; paged.");
+        participants.MapGet("/duplicates", Duplicates)
+            .WithName("FindDuplicateParticipants")
+            .WithSummary("Records that may be the same person: a similar name and a birth year within one year.");
+        participants.MapGet("/{participantId:guid}", Get)
+            .WithName("GetParticipant")
+            .WithSummary("Reads a participant; the ETag is its version.");
+        participants.MapPut("/{participantId:guid}", Update)
+            .WithName("UpdateParticipant")
+            .WithSummary("Changes a participant's current record (the values at entry stay as they were); needs If-Match.");
+    }
+
+    private static async Task<Results<Created<CreatedParticipantResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        ParticipantRequest request, HttpContext http, IntegrationDbContext db, ParticipantWriter writer, DuplicateFinder duplicates, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var identity = request.Validate(errors, Today(clock));
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (identity is { } id && await writer.FindByIdentityAsync(id.Number, null, ct) is { } existing)
+        {
+            return IdentityTaken(existing);
+        }
+
+        var participant = writer.Add(request, identity);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (identity is not null)
+        {
+            // The same number was registered by a concurrent request after the check above.
+            if (await writer.FindByIdentityAsync(identity.Value.Number, participant.Id, ct) is { } raced)
+            {
+                return IdentityTaken(raced);
+            }
+
+            throw;
+        }
+
+        var candidates = await duplicates.FindAsync(participant.GivenName, participant.FamilyName, participant.BirthYear, participant.Id, ct);
+        http.Response.SetETag(participant.Version);
+        return TypedResults.Created($"/api/participants/{participant.Id}", new CreatedParticipantResponse(ParticipantResponse.From(participant), candidates));
+    }
+
+    private static async Task<Results<Ok<ParticipantResponse>, ProblemHttpResult>> Get(
+        Guid participantId, HttpContext http, IntegrationDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == participantId, ct);
+        if (participant is null)
+        {
+            return NotFound();
+        }
+
+        await audit.ReadAsync(ParticipantWriter.RecordType, [(participant.Id, participant.Id)], ct);
+        http.Response.SetETag(participant.Version);
+        return TypedResults.Ok(ParticipantResponse.From(participant));
+    }
+
+    private static async Task<Results<Ok<ParticipantResponse>, ValidationProblem, ProblemHttpResult>> Update(
+        Guid participantId, ParticipantRequest request, HttpContext http, IntegrationDbContext db, ParticipantWriter writer, TimeProvider clock, CancellationToken ct)
+    {
+        var participant = await db.Participants.FirstOrDefaultAsync(p => p.Id == participantId, ct);
+        if (participant is null)
+        {
+            return NotFound();
+        }
+
+        if (Versioning.CheckIfMatch(http.Request, participant.Version) is { } precondition)
+        {
+            return precondition;
+        }
+
+        if (participant.MergedIntoId is { } survivor)
+        {
+            return Problems.Conflict(
+                "Posten är sammanslagen med en annan och kan inte ändras.",
+                "The record was merged into another and cannot be changed.",
+                new Dictionary<string, object?> { ["mergedIntoId"] = survivor });
+        }
+
+        var errors = new FieldErrors();
+        var identity = request.Validate(errors, Today(clock));
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (identity is { } id && id.Number != participant.IdentityNumber && await writer.FindByIdentityAsync(id.Number, participant.Id, ct) is { } existing)
+        {
+            return IdentityTaken(existing);
+        }
+
+        await writer.UpdateAsync(participant, request, identity, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Versioning.Stale();
+        }
+        catch (DbUpdateException) when (identity is not null)
+        {
+            if (await writer.FindByIdentityAsync(identity.Value.Number, participant.Id, ct) is { } raced)
+            {
+                return IdentityTaken(raced);
+            }
+
+            throw;
+        }
+
+        http.Response.SetETag(participant.Version);
+        return TypedResults.Ok(ParticipantResponse.From(participant));
+    }
+
+    private static async Task<Results<Ok<Page<ParticipantListItem>>, ValidationProblem>> Search(
+        string? q, string? identityNumber, string? status, Guid? programmeId, string? moduleId, int? page, int? pageSize,
+        IntegrationDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var (p, size) = Paging.Check(page, pageSize, errors);
+        var enrolmentStatus = QueryValues.ParseEnum<EnrolmentStatus>(status, "status", errors);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var query = db.Participants.AsNoTracking().Where(x => x.MergedIntoId == null);
+        foreach (var term in NameFolding.Tokens(q))
+        {
+            // A range on the indexed word column: every word of the query is the start of some word of the name.
+            var upper = term + char.MaxValue;
+            // EF Core turns CompareTo into SQL comparisons (ordinal on both providers), not a culture-aware comparison.
+#pragma warning disable CA1309, CA1310
+            var ids = db.ParticipantNames.Where(n => n.Token.CompareTo(term) >= 0 && n.Token.CompareTo(upper) < 0).Select(n => n.ParticipantId);
+#pragma warning restore CA1309, CA1310
+            query = query.Where(x => ids.Contains(x.Id));
+        }
+
+        if (!string.IsNullOrWhiteSpace(identityNumber))
+        {
+            var number = SwedishIdentityNumber.TryParse(identityNumber, Today(clock), out var parsed, out _) ? parsed.Normalized : identityNumber.Trim().ToUpperInvariant();
+            query = query.Where(x => x.IdentityNumber == number);
+        }
+
+        if (enrolmentStatus is not null || programmeId is not null || !string.IsNullOrEmpty(moduleId))
+        {
+            var enrolments = db.Enrolments.AsQueryable();
+            if (enrolmentStatus is { } s)
+            {
+                enrolments = enrolments.Where(e => e.Status == s);
+            }
+
+            if (programmeId is { } programme)
+            {
+                enrolments = enrolments.Where(e => e.ProgrammeId == programme);
+            }
+
+            if (!string.IsNullOrEmpty(moduleId))
+            {
+                enrolments = enrolments.Where(e => e.ModuleId == moduleId);
+            }
+
+            var enrolled = enrolments.Select(e => e.ParticipantId);
+            query = query.Where(x => enrolled.Contains(x.Id));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(x => x.FamilyName).ThenBy(x => x.GivenName).ThenBy(x => x.Id)
+            .Skip((p - 1) * size).Take(size)
+            .Select(x => new ParticipantListItem(x.Id, x.GivenName, x.FamilyName, x.Gender, x.BirthYear, x.IdentityKind, x.IdentityNumber))
+            .ToListAsync(ct);
+        await audit.ReadAsync(ParticipantWriter.RecordType, items.Select(i => (i.Id, i.Id)), ct);
+        return TypedResults.Ok(new Page<ParticipantListItem>(items, p, size, total));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DuplicateCandidate>>, ValidationProblem>> Duplicates(
+        string? givenName, string? familyName, int? birthYear, DuplicateFinder finder, AuditLog audit, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(givenName) && string.IsNullOrWhiteSpace(familyName))
+        {
+            return Problems.Field("givenName", "Ange ett namn att jämföra med.", "Give a name to compare with.");
+        }
+
+        var candidates = await finder.FindAsync(givenName, familyName, birthYear, null, ct);
+        await audit.ReadAsync(ParticipantWriter.RecordType, candidates.Select(c => (c.Id, c.Id)), ct);
+        return TypedResults.Ok(candidates);
+    }
+
+    private static ProblemHttpResult IdentityTaken(Guid existing) => Problems.Conflict(
+        "Det finns redan en deltagare med det identitetsnumret.",
+        "A participant with that identity number already exists.",
+        new Dictionary<string, object?> { ["existingId"] = existing });
+
+    private static ProblemHttpResult NotFound() => Problems.NotFound("Deltagaren finns inte.", "The participant does not exist.");
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+}
+
+/// <summary>A participant in a search result.</summary>
+public sealed record ParticipantListItem(Guid Id, string GivenName, string FamilyName, Gender Gender, int? BirthYear, IdentityKind? IdentityKind, string? IdentityNumber);

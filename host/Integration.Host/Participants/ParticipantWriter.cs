@@ -1,0 +1,119 @@
+using Integration.Host.Audit;
+using Integration.Host.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Host.Participants;
+
+/// <summary>Creates and changes participants with their name index and audit entries, in one save.</summary>
+public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, TimeProvider clock)
+{
+    internal const string RecordType = "participant";
+
+    /// <summary>The tenant's participant with this identity number (or the record it was merged into), if any.</summary>
+    public async Task<Guid?> FindByIdentityAsync(string number, Guid? except, CancellationToken ct)
+    {
+        var existing = await db.Participants.AsNoTracking()
+            .Where(p => p.IdentityNumber == number && p.Id != except)
+            .Select(p => new { p.Id, p.MergedIntoId })
+            .FirstOrDefaultAsync(ct);
+        return existing is null ? null : existing.MergedIntoId ?? existing.Id;
+    }
+
+    /// <summary>Adds a new participant (not saved).</summary>
+    public Participant Add(ParticipantRequest request, (IdentityKind Kind, string Number)? identity)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var participant = new Participant
+        {
+            Id = Guid.NewGuid(),
+            GivenName = string.Empty,
+            FamilyName = string.Empty,
+            CreatedAt = now,
+            Version = 1,
+        };
+        Apply(participant, request, identity);
+        participant.Entry = participant.Current.Copy();
+        db.Participants.Add(participant);
+        IndexName(participant);
+        audit.Add(AuditAction.Create, RecordType, participant.Id, participant.Id);
+        return participant;
+    }
+
+    /// <summary>Changes a participant's current record (the entry values stay) and returns the changed fields (not saved).</summary>
+    public async Task<IReadOnlyList<string>> UpdateAsync(Participant participant, ParticipantRequest request, (IdentityKind Kind, string Number)? identity, CancellationToken ct)
+    {
+        var before = ParticipantResponse.From(participant);
+        Apply(participant, request, identity);
+        var after = ParticipantResponse.From(participant);
+        var changed = ChangedFields(before, after);
+        if (changed.Count == 0)
+        {
+            return changed;
+        }
+
+        if (changed.Contains("givenName") || changed.Contains("familyName"))
+        {
+            // Removed through the change tracker, so that the old words go in the same save as the rest or not at all.
+            db.ParticipantNames.RemoveRange(await db.ParticipantNames.Where(n => n.ParticipantId == participant.Id).ToListAsync(ct));
+            IndexName(participant);
+        }
+
+        participant.Version++;
+        audit.Add(AuditAction.Update, RecordType, participant.Id, participant.Id, changed);
+        return changed;
+    }
+
+    private void Apply(Participant participant, ParticipantRequest request, (IdentityKind Kind, string Number)? identity)
+    {
+        participant.GivenName = request.GivenName?.Trim() ?? string.Empty;
+        participant.FamilyName = request.FamilyName?.Trim() ?? string.Empty;
+        participant.IdentityKind = identity?.Kind;
+        participant.IdentityNumber = identity?.Number;
+        participant.Gender = request.Gender!.Value;
+        participant.BirthYear = request.EffectiveBirthYear(identity);
+        participant.CountryOfBirth = request.CountryOfBirth?.ToUpperInvariant();
+        participant.ArrivalDate = request.ArrivalDate;
+        participant.Languages = (request.Languages ?? []).Distinct(StringComparer.Ordinal).ToList();
+        participant.InterpreterNeeded = request.InterpreterNeeded ?? false;
+        participant.Current = request.Status();
+        participant.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+    }
+
+    private void IndexName(Participant participant)
+    {
+        foreach (var token in NameFolding.Tokens(participant.GivenName, participant.FamilyName))
+        {
+            db.ParticipantNames.Add(new ParticipantName { ParticipantId = participant.Id, Token = token.Length > 100 ? token[..100] : token });
+        }
+    }
+
+    /// <summary>The JSON names of the fields that differ (never their values: those stay out of the audit log).</summary>
+    private static List<string> ChangedFields(ParticipantResponse before, ParticipantResponse after)
+    {
+        var changed = new List<string>();
+        void Check(string name, object? a, object? b)
+        {
+            if (!Equals(a, b))
+            {
+                changed.Add(name);
+            }
+        }
+
+        Check("givenName", before.GivenName, after.GivenName);
+        Check("familyName", before.FamilyName, after.FamilyName);
+        Check("identityKind", before.IdentityKind, after.IdentityKind);
+        Check("identityNumber", before.IdentityNumber, after.IdentityNumber);
+        Check("gender", before.Gender, after.Gender);
+        Check("birthYear", before.BirthYear, after.BirthYear);
+        Check("countryOfBirth", before.CountryOfBirth, after.CountryOfBirth);
+        Check("arrivalDate", before.ArrivalDate, after.ArrivalDate);
+        Check("languages", string.Join(',', before.Languages), string.Join(',', after.Languages));
+        Check("interpreterNeeded", before.InterpreterNeeded, after.InterpreterNeeded);
+        Check("labourMarketStatus", before.Current.LabourMarketStatus, after.Current.LabourMarketStatus);
+        Check("educationLevel", before.Current.EducationLevel, after.Current.EducationLevel);
+        Check("thirdCountryNational", before.Current.ThirdCountryNational, after.Current.ThirdCountryNational);
+        Check("disability", before.Current.Disability, after.Current.Disability);
+        Check("incomeSupport", before.Current.IncomeSupport, after.Current.IncomeSupport);
+        return changed;
+    }
+}
