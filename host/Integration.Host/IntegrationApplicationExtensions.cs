@@ -7,6 +7,8 @@ using Integration.Host.Data;
 using Integration.Host.Health;
 using Integration.Host.Identity;
 using Integration.Host.Jobs;
+using Integration.Host.Audit;
+using Integration.Host.Consents;
 using Integration.Host.Modules;
 using Integration.Host.Participants;
 using Integration.Host.Programmes;
@@ -103,6 +105,8 @@ public static class IntegrationApplicationExtensions
         app.MapJobRunEndpoints();
         app.MapProgrammeEndpoints();
         app.MapParticipantEndpoints();
+        app.MapConsentEndpoints();
+        app.MapAuditEndpoints();
         MapModules(app);
 
         HangfireSetup.RegisterModuleRecurringJobs(app.Services, app.Services.GetRequiredService<ModuleCatalog>(), app.Logger);

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Integration.Host.Tests.Infrastructure;
+using Integration.Host.Tests.Participants;
+using Microsoft.Data.Sqlite;
+
+namespace Integration.Host.Tests.Audit;
+
+/// <summary>Every read and change of a participant's data leaves an entry that nobody can change.</summary>
+public sealed class AuditTests : IAsyncLifetime
+{
+    private readonly TestHost host = new();
+    private TenantSetup tenant = null!;
+    private HttpClient worker = null!;
+
+    public async Task InitializeAsync()
+    {
+        tenant = await host.CreateTenantAsync("Hedemora kommun", "2083");
+        worker = await host.CreateStaffAsync(tenant, "caseWorker");
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task Create_read_search_and_update_are_audited_with_the_changed_fields()
+    {
+        var created = await worker.PostAsJsonAsync("/api/participants", ParticipantTests.Person());
+        var id = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("participant").GetProperty("id").GetGuid();
+        (await worker.GetAsync($"/api/participants/{id}")).EnsureSuccessStatusCode();
+        (await worker.GetAsync("/api/participants?q=amina")).EnsureSuccessStatusCode();
+        var changed = ParticipantTests.Person("Amina", "Hassan-Ali");
+        using (var request = new HttpRequestMessage(HttpMethod.Put, $"/api/participants/{id}") { Content = JsonContent.Create(changed) })
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(created.Headers.ETag!.Tag));
+            (await worker.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
+        var log = await (await tenant.Admin.GetAsync($"/api/audit?participantId={id}")).ReadJsonAsync();
+        var entries = log.GetProperty("items").EnumerateArray().Reverse().ToList();
+
+        Assert.Equal(["create", "read", "read", "update"], entries.Select(e => e.GetProperty("action").GetString()));
+        Assert.All(entries, e => Assert.Equal("caseWorker", e.GetProperty("actorName").GetString()));
+        Assert.All(entries, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("requestId").GetString())));
+        Assert.Equal(["familyName"], entries[3].GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+    }
+
+    [Fact]
+    public async Task Only_tenant_admins_read_the_log()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tenant.Admin.GetAsync("/api/audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_tenants_entries_are_not_shown()
+    {
+        var other = await host.CreateTenantAsync("Åre kommun", "2321");
+        (await other.Admin.PostAsJsonAsync("/api/participants", ParticipantTests.Person())).EnsureSuccessStatusCode();
+
+        var log = await (await tenant.Admin.GetAsync("/api/audit")).ReadJsonAsync();
+
+        Assert.Equal(0, log.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_change_or_delete_an_entry()
+    {
+        (await worker.PostAsJsonAsync("/api/participants", ParticipantTests.Person())).EnsureSuccessStatusCode();
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataPath, "integration.db")}");
+        await connection.OpenAsync();
+
+        foreach (var sql in new[] { "UPDATE core_audit_entries SET ActorName = 'someone else'", "DELETE FROM core_audit_entries" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+            Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+        }
+    }
+}
