@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Integration.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -7,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Integration.Host.Tests.Tenancy;
 
 /// <summary>
-/// A tenant admin of tenant A gets 404 for every tenant-scoped route of tenant B. The routes come from the endpoint
-/// data source, so a route added later with a <c>{tenantId}</c> parameter is covered without touching this test.
+/// A tenant admin of tenant A gets 404 for every tenant-scoped route of tenant B: every route with a <c>{tenantId}</c>
+/// or a record id, filled with tenant B's values. The routes come from the endpoint data source, so a route added later
+/// is covered without touching this test (a new kind of record id makes it fail until B has such a record).
 /// </summary>
 public sealed class TenantIsolationTests : IAsyncLifetime
 {
@@ -32,18 +34,12 @@ public sealed class TenantIsolationTests : IAsyncLifetime
     {
         var a = await host.CreateTenantAsync("Hedemora kommun", "2083");
         var b = await host.CreateTenantAsync("Åre kommun", "2321");
-        (await b.Admin.PutAsync($"/api/tenants/{b.Id}/modules/{FixturePlugins.NotesModuleId}", null)).EnsureSuccessStatusCode();
+        var values = await SeedTenantAsync(b);
 
-        // Values for the other route parameters that exist in tenant B, so a 404 can only come from the tenant check.
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["tenantId"] = b.Id.ToString(),
-            ["userId"] = b.AdminId.ToString(),
-            ["moduleId"] = FixturePlugins.NotesModuleId,
-        };
-
-        var routes = TenantRoutes();
-        Assert.True(routes.Count >= 8, $"Expected the tenant routes of the host, found {routes.Count}");
+        var routes = ScopedRoutes();
+        Assert.True(routes.Count >= 15, $"Expected the tenant-scoped routes of the host, found {routes.Count}");
+        var unknown = routes.SelectMany(r => Parameters(r.Pattern)).Where(p => !values.ContainsKey(p)).Distinct().ToList();
+        Assert.True(unknown.Count == 0, $"No value of tenant B for route parameter(s) {string.Join(", ", unknown)}: add them to SeedTenantAsync so the new routes are checked.");
 
         foreach (var (method, pattern) in routes)
         {
@@ -52,6 +48,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
             {
                 Content = method is "POST" or "PUT" or "PATCH" ? new StringContent("{}", Encoding.UTF8, "application/json") : null,
             };
+            request.Headers.TryAddWithoutValidation("If-Match", "*");
 
             var response = await a.Admin.SendAsync(request);
 
@@ -59,18 +56,44 @@ public sealed class TenantIsolationTests : IAsyncLifetime
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
-        // B's own admin reaches the same routes (a GET of each collection is enough to show the 404 was about the tenant).
+        // B's own admin reaches B's records, so the 404s were about the tenant.
         Assert.Equal(HttpStatusCode.OK, (await b.Admin.GetAsync($"/api/tenants/{b.Id}/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await b.Admin.GetAsync($"/api/participants/{values["participantId"]}")).StatusCode);
     }
 
-    private List<(string Method, string Pattern)> TenantRoutes() =>
+    /// <summary>One record of each kind in tenant B, by the route parameter that names it.</summary>
+    private static async Task<Dictionary<string, string>> SeedTenantAsync(TenantSetup b)
+    {
+        (await b.Admin.PutAsync($"/api/tenants/{b.Id}/modules/{FixturePlugins.NotesModuleId}", null)).EnsureSuccessStatusCode();
+        var programme = await (await b.Admin.PostAsJsonAsync("/api/programmes", Programmes.ProgrammeTests.Valid())).ReadJsonAsync(HttpStatusCode.Created);
+        var participant = await (await b.Admin.PostAsJsonAsync("/api/participants", Participants.ParticipantTests.Person())).ReadJsonAsync(HttpStatusCode.Created);
+        var participantId = participant.GetProperty("participant").GetProperty("id").GetGuid();
+        var consent = await (await b.Admin.PostAsJsonAsync($"/api/participants/{participantId}/consents", new { purpose = "participation" })).ReadJsonAsync(HttpStatusCode.Created);
+        var note = await (await b.Admin.PostAsJsonAsync($"/api/modules/{FixturePlugins.NotesModuleId}/notes", new { text = "B" })).ReadJsonAsync(HttpStatusCode.Created);
+
+        return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["tenantId"] = b.Id.ToString(),
+            ["userId"] = b.AdminId.ToString(),
+            ["moduleId"] = FixturePlugins.NotesModuleId,
+            ["programmeId"] = programme.GetProperty("id").GetGuid().ToString(),
+            ["participantId"] = participantId.ToString(),
+            ["consentId"] = consent.GetProperty("id").GetGuid().ToString(),
+            ["noteId"] = note.GetProperty("id").GetGuid().ToString(),
+        };
+    }
+
+    /// <summary>Routes that name a tenant or one of a tenant's records: every route with a route parameter, but the module catalogue.</summary>
+    private List<(string Method, string Pattern)> ScopedRoutes() =>
         host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.Parameters.Any(p => p.Name == "tenantId"))
-            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => (m, e.RoutePattern.RawText!)))
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal) && e.RoutePattern.Parameters.Count > 0)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)))
             .Distinct()
             .ToList();
+
+    private static IEnumerable<string> Parameters(string pattern) =>
+        System.Text.RegularExpressions.Regex.Matches(pattern, @"\{(\w+)").Select(m => m.Groups[1].Value);
 
     private static string Fill(string pattern, Dictionary<string, string> values) =>
         System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(:[^}]*)?\}", m =>
