@@ -4,12 +4,14 @@ using Autofac.Extensions.DependencyInjection;
 using Integration.Abstractions.Data;
 using Integration.Host.Configuration;
 using Integration.Host.Data;
+using Integration.Host.Enrolments;
 using Integration.Host.Health;
 using Integration.Host.Identity;
 using Integration.Host.Jobs;
 using Integration.Host.Audit;
 using Integration.Host.Consents;
 using Integration.Host.Modules;
+using Integration.Host.Outcomes;
 using Integration.Host.Participants;
 using Integration.Host.Programmes;
 using Integration.Host.Tenancy;
@@ -106,6 +108,9 @@ public static class IntegrationApplicationExtensions
         app.MapProgrammeEndpoints();
         app.MapParticipantEndpoints();
         app.MapConsentEndpoints();
+        app.MapEnrolmentEndpoints();
+        app.MapParticipationEndpoints();
+        app.MapOutcomeEndpoints();
         app.MapAuditEndpoints();
         MapModules(app);
 

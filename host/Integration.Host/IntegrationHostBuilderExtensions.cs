@@ -66,6 +66,9 @@ public static class IntegrationHostBuilderExtensions
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Participants.ParticipantWriter>();
         services.AddScoped<Participants.DuplicateFinder>();
+        services.AddScoped<Enrolments.ParticipationTracker>();
+        services.AddScoped<Abstractions.Participants.IOutcomeRecorder, Outcomes.OutcomeRecorder>();
+        services.AddScoped<Abstractions.Participants.IParticipantDirectory, Participants.ParticipantDirectory>();
 
         services.AddIntegrationApi();
         services.AddIntegrationHealthChecks();

@@ -185,13 +185,13 @@ internal static class ProgrammeEndpoints
     private static async Task<ProgrammeResponse> ResponseAsync(IntegrationDbContext db, Programme programme, CancellationToken ct) =>
         ProgrammeResponse.From(programme, (await CountsAsync(db, [programme.Id], ct)).GetValueOrDefault(programme.Id) ?? new Dictionary<string, int>());
 
-    /// <summary>Participations per programme and gender, one per person (ESF+ counting).</summary>
+    /// <summary>Participants who have started, per programme and gender, one per person (ESF+ counting).</summary>
     private static async Task<Dictionary<Guid, Dictionary<string, int>?>> CountsAsync(IntegrationDbContext db, List<Guid> programmeIds, CancellationToken ct)
     {
         var rows = await (
             from participation in db.Participations
             join participant in db.Participants on participation.ParticipantId equals participant.Id
-            where programmeIds.Contains(participation.ProgrammeId)
+            where programmeIds.Contains(participation.ProgrammeId) && participation.FirstStart != null
             group participation by new { participation.ProgrammeId, participant.Gender } into g
             select new { g.Key.ProgrammeId, g.Key.Gender, Count = g.Count() }).ToListAsync(ct);
         return rows.GroupBy(r => r.ProgrammeId).ToDictionary(

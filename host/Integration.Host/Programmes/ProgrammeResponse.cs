@@ -1,7 +1,7 @@
 namespace Integration.Host.Programmes;
 
 /// <summary>A programme with its participants counted as ESF+ counts them (one per person however often they re-enter).</summary>
-/// <param name="Participants">Participants who have taken part (any enrolment in the programme).</param>
+/// <param name="Participants">Participants who have started an activity in the programme, each counted once.</param>
 /// <param name="ParticipantsByGender">The same, by gender as stated.</param>
 /// <param name="OverPlan">More participants than planned: allowed, and shown.</param>
 public sealed record ProgrammeResponse(

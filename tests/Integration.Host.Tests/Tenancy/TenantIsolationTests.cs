@@ -70,6 +70,15 @@ public sealed class TenantIsolationTests : IAsyncLifetime
         var participantId = participant.GetProperty("participant").GetProperty("id").GetGuid();
         var consent = await (await b.Admin.PostAsJsonAsync($"/api/participants/{participantId}/consents", new { purpose = "participation" })).ReadJsonAsync(HttpStatusCode.Created);
         var note = await (await b.Admin.PostAsJsonAsync($"/api/modules/{FixturePlugins.NotesModuleId}/notes", new { text = "B" })).ReadJsonAsync(HttpStatusCode.Created);
+        var enrolProgramme = await (await b.Admin.PostAsJsonAsync("/api/programmes", new
+        {
+            name = "Med modul", funder = "amif", periodStart = "2020-01-01", periodEnd = "2030-12-31", moduleIds = new[] { FixturePlugins.NotesModuleId },
+        })).ReadJsonAsync(HttpStatusCode.Created);
+        var enrolment = await (await b.Admin.PostAsJsonAsync("/api/enrolments", new
+        {
+            participantId, programmeId = enrolProgramme.GetProperty("id").GetGuid(), moduleId = FixturePlugins.NotesModuleId,
+        })).ReadJsonAsync(HttpStatusCode.Created);
+        var outcome = await (await b.Admin.PostAsJsonAsync($"/api/participants/{participantId}/outcomes", new { type = "jobSeeking", date = "2024-01-01", source = "selfReported" })).ReadJsonAsync(HttpStatusCode.Created);
 
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -80,6 +89,8 @@ public sealed class TenantIsolationTests : IAsyncLifetime
             ["participantId"] = participantId.ToString(),
             ["consentId"] = consent.GetProperty("id").GetGuid().ToString(),
             ["noteId"] = note.GetProperty("id").GetGuid().ToString(),
+            ["enrolmentId"] = enrolment.GetProperty("id").GetGuid().ToString(),
+            ["outcomeId"] = outcome.GetProperty("id").GetGuid().ToString(),
         };
     }
 
