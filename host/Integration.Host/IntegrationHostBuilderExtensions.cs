@@ -67,6 +67,7 @@ public static class IntegrationHostBuilderExtensions
         services.AddScoped<Participants.ParticipantWriter>();
         services.AddScoped<Participants.DuplicateFinder>();
         services.AddScoped<Enrolments.ParticipationTracker>();
+        services.AddScoped<Participants.ParticipantMerge>();
         services.AddScoped<Abstractions.Participants.IOutcomeRecorder, Outcomes.OutcomeRecorder>();
         services.AddScoped<Abstractions.Participants.IParticipantDirectory, Participants.ParticipantDirectory>();
 

@@ -31,6 +31,10 @@ internal static class ParticipantEndpoints
         participants.MapPut("/{participantId:guid}", Update)
             .WithName("UpdateParticipant")
             .WithSummary("Changes a participant's current record (the values at entry stay as they were); needs If-Match.");
+        participants.MapPost("/{participantId:guid}/merge", Merge)
+            .RequireAuthorization(Policies.TenantRecordsAdmin)
+            .WithName("MergeParticipants")
+            .WithSummary("Merges another record of the same person into this one (tenant admin): enrolments, outcomes, consents and module data move here; audited.");
     }
 
     private static async Task<Results<Created<CreatedParticipantResponse>, ValidationProblem, ProblemHttpResult>> Create(
@@ -214,6 +218,30 @@ internal static class ParticipantEndpoints
         return TypedResults.Ok(candidates);
     }
 
+    private static async Task<Results<Ok<MergeResponse>, ValidationProblem, ProblemHttpResult>> Merge(
+        Guid participantId, MergeRequest request, ParticipantMerge merge, CancellationToken ct)
+    {
+        if (request.DuplicateId is not { } duplicateId)
+        {
+            return Problems.Field("duplicateId", "Ange posten som ska slås samman med denna.", "Give the record to merge into this one.");
+        }
+
+        var outcome = await merge.MergeAsync(participantId, duplicateId, ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Message is { } refusal)
+        {
+            return outcome.Field is { } field
+                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [refusal] })
+                : TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return TypedResults.Ok(new MergeResponse(participantId, duplicateId, outcome.Moved, outcome.Modules));
+    }
+
     private static ProblemHttpResult IdentityTaken(Guid existing) => Problems.Conflict(
         "Det finns redan en deltagare med det identitetsnumret.",
         "A participant with that identity number already exists.",
@@ -223,6 +251,14 @@ internal static class ParticipantEndpoints
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }
+
+/// <summary>Merges another record into this one.</summary>
+/// <param name="DuplicateId">The record that goes away (it stays readable, pointing here).</param>
+public sealed record MergeRequest(Guid? DuplicateId);
+
+/// <summary>What a merge moved.</summary>
+/// <param name="Modules">What each module moved; a module with an error can be retried by merging again.</param>
+public sealed record MergeResponse(Guid SurvivorId, Guid DuplicateId, MergeCounts Moved, IReadOnlyList<ModuleMergeResult> Modules);
 
 /// <summary>A participant in a search result.</summary>
 public sealed record ParticipantListItem(Guid Id, string GivenName, string FamilyName, Gender Gender, int? BirthYear, IdentityKind? IdentityKind, string? IdentityNumber);
