@@ -219,8 +219,14 @@ internal static class ParticipantEndpoints
     }
 
     private static async Task<Results<Ok<MergeResponse>, ValidationProblem, ProblemHttpResult>> Merge(
-        Guid participantId, MergeRequest request, ParticipantMerge merge, CancellationToken ct)
+        Guid participantId, MergeRequest request, IntegrationDbContext db, ParticipantMerge merge, CancellationToken ct)
     {
+        // The record in the route first: whatever the body, another tenant's record is simply not found.
+        if (!await db.Participants.AnyAsync(p => p.Id == participantId, ct))
+        {
+            return NotFound();
+        }
+
         if (request.DuplicateId is not { } duplicateId)
         {
             return Problems.Field("duplicateId", "Ange posten som ska slås samman med denna.", "Give the record to merge into this one.");
