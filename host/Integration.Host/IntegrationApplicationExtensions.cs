@@ -12,6 +12,7 @@ using Integration.Host.Audit;
 using Integration.Host.Consents;
 using Integration.Host.Modules;
 using Integration.Host.Outcomes;
+using Integration.Host.ParticipantImports;
 using Integration.Host.Participants;
 using Integration.Host.Programmes;
 using Integration.Host.Tenancy;
@@ -56,6 +57,7 @@ public static class IntegrationApplicationExtensions
             await start;
             await initialization;
             gate.MarkReady();
+            await ParticipantImportJob.ResumePendingAsync(app.Services, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -111,6 +113,7 @@ public static class IntegrationApplicationExtensions
         app.MapEnrolmentEndpoints();
         app.MapParticipationEndpoints();
         app.MapOutcomeEndpoints();
+        app.MapImportEndpoints();
         app.MapAuditEndpoints();
         MapModules(app);
 

@@ -9,31 +9,42 @@ namespace Integration.Host.Audit;
 /// </summary>
 public sealed class AuditLog(IntegrationDbContext db, IHttpContextAccessor http, TimeProvider clock)
 {
-    private (AuditActorKind Kind, string Name, string? RequestId)? actorOverride;
+    private (AuditActorKind Kind, string Name, string? RequestId, Guid? UserId)? actorOverride;
 
     /// <summary>Acts as a background job (or a module) instead of the signed-in user, for the rest of this scope.</summary>
-    public void ActAs(AuditActorKind kind, string name, string? requestId) => actorOverride = (kind, name, requestId);
+    /// <param name="kind">Who acts.</param>
+    /// <param name="name">The job or module, for people reading the log.</param>
+    /// <param name="requestId">The job's id, to find its other entries.</param>
+    /// <param name="onBehalfOf">The staff user the job works for (an import's uploader), if any.</param>
+    public void ActAs(AuditActorKind kind, string name, string? requestId, Guid? onBehalfOf = null) => actorOverride = (kind, name, requestId, onBehalfOf);
 
-    /// <summary>Adds an entry to the pending changes of the context; it is saved with them.</summary>
-    public void Add(AuditAction action, string recordType, Guid recordId, Guid? participantId, IEnumerable<string>? fields = null)
+    /// <summary>A new entry with the current actor, not yet added to the context (for bulk writes).</summary>
+    public AuditEntry Create(AuditAction action, string recordType, Guid recordId, Guid? participantId)
     {
         var user = http.HttpContext?.User;
-        var (kind, name, requestId) = actorOverride
-            ?? (AuditActorKind.User, user?.FindFirst(IntegrationClaims.DisplayName)?.Value ?? "unknown", http.HttpContext?.TraceIdentifier);
-        var fieldList = fields is null ? null : string.Join(',', fields);
-        db.Add(new AuditEntry
+        var (kind, name, requestId, userId) = actorOverride
+            ?? (AuditActorKind.User, user?.FindFirst(IntegrationClaims.DisplayName)?.Value ?? "unknown", http.HttpContext?.TraceIdentifier, user?.GetUserId());
+        return new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
             ActorKind = kind,
-            ActorUserId = kind == AuditActorKind.User ? user?.GetUserId() : null,
+            ActorUserId = userId,
             ActorName = name.Length > 200 ? name[..200] : name,
             ParticipantId = participantId,
             RecordType = recordType,
             RecordId = recordId,
             Action = action,
-            Fields = fieldList is { Length: > 1000 } ? fieldList[..1000] : fieldList,
             RequestId = requestId,
-        });
+        };
+    }
+
+    /// <summary>Adds an entry to the pending changes of the context; it is saved with them.</summary>
+    public void Add(AuditAction action, string recordType, Guid recordId, Guid? participantId, IEnumerable<string>? fields = null)
+    {
+        var entry = Create(action, recordType, recordId, participantId);
+        var fieldList = fields is null ? null : string.Join(',', fields);
+        entry.Fields = fieldList is { Length: > 1000 } ? fieldList[..1000] : fieldList;
+        db.Add(entry);
     }
 
     /// <summary>Records that participants' personal data was read, and saves.</summary>

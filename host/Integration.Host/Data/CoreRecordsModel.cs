@@ -109,6 +109,31 @@ internal static class CoreRecordsModel
         });
     }
 
+    public static void ConfigureImports(ModelBuilder builder)
+    {
+        builder.Entity<ParticipantImports.ParticipantImport>(i =>
+        {
+            i.ToTable("core_participant_imports");
+            i.Property(x => x.Mode).HasConversion<string>().HasMaxLength(15);
+            i.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+            i.Property(x => x.FileName).HasMaxLength(200);
+            i.Property(x => x.Language).HasMaxLength(5);
+            i.Property(x => x.Error).HasMaxLength(500);
+            i.Property(x => x.CreatedByName).HasMaxLength(200);
+            i.HasIndex(x => new { x.TenantId, x.CreatedAt });
+            i.HasIndex(x => x.Status);
+        });
+
+        builder.Entity<ParticipantImports.ImportRejection>(r =>
+        {
+            r.ToTable("core_import_rejections");
+            r.Property(x => x.Field).HasMaxLength(40);
+            r.Property(x => x.Message).HasMaxLength(300);
+            r.HasIndex(x => new { x.TenantId, x.ImportId, x.Row });
+            r.HasOne<ParticipantImports.ParticipantImport>().WithMany().HasForeignKey(x => x.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
     private static void Status<TOwner>(OwnedNavigationBuilder<TOwner, ParticipantStatus> status)
         where TOwner : class
     {

@@ -42,6 +42,10 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
 
     public DbSet<Outcomes.Outcome> Outcomes => Set<Outcomes.Outcome>();
 
+    public DbSet<ParticipantImports.ParticipantImport> ParticipantImports => Set<ParticipantImports.ParticipantImport>();
+
+    public DbSet<ParticipantImports.ImportRejection> ImportRejections => Set<ParticipantImports.ImportRejection>();
+
     /// <summary>The tenant whose rows this context reads; <see cref="Guid.Empty"/> (no rows) when there is none.</summary>
     private Guid CurrentTenantId => tenant.TenantId ?? Guid.Empty;
 
@@ -117,6 +121,7 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
 
         AuditEntry.Configure(builder);
         CoreRecordsModel.Configure(builder);
+        CoreRecordsModel.ConfigureImports(builder);
         TenantRows.ApplyQueryFilters(builder, this, nameof(CurrentTenantId));
     }
 }

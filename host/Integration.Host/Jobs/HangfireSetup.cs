@@ -35,6 +35,7 @@ internal static class HangfireSetup
             options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
         });
         services.AddScoped<ModuleJobRunner>();
+        services.AddScoped<ParticipantImports.ParticipantImportJob>();
         services.AddScoped<IModuleJobScheduler, ModuleJobScheduler>();
     }
 

@@ -22,22 +22,33 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
     /// <summary>Adds a new participant (not saved).</summary>
     public Participant Add(ParticipantRequest request, (IdentityKind Kind, string Number)? identity)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var participant = Build(request, identity);
+        db.Participants.Add(participant);
+        db.ParticipantNames.AddRange(NameRows(participant));
+        audit.Add(AuditAction.Create, RecordType, participant.Id, participant.Id);
+        return participant;
+    }
+
+    /// <summary>A new participant from a validated request, with its values at entry; not tracked (imports write it in bulk).</summary>
+    public Participant Build(ParticipantRequest request, (IdentityKind Kind, string Number)? identity)
+    {
         var participant = new Participant
         {
             Id = Guid.NewGuid(),
             GivenName = string.Empty,
             FamilyName = string.Empty,
-            CreatedAt = now,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
             Version = 1,
         };
         Apply(participant, request, identity);
         participant.Entry = participant.Current.Copy();
-        db.Participants.Add(participant);
-        IndexName(participant);
-        audit.Add(AuditAction.Create, RecordType, participant.Id, participant.Id);
         return participant;
     }
+
+    /// <summary>The searchable words of a participant's name.</summary>
+    public static IEnumerable<ParticipantName> NameRows(Participant participant) =>
+        NameFolding.Tokens(participant.GivenName, participant.FamilyName)
+            .Select(token => new ParticipantName { TenantId = participant.TenantId, ParticipantId = participant.Id, Token = token.Length > 100 ? token[..100] : token });
 
     /// <summary>Changes a participant's current record (the entry values stay) and returns the changed fields (not saved).</summary>
     public async Task<IReadOnlyList<string>> UpdateAsync(Participant participant, ParticipantRequest request, (IdentityKind Kind, string Number)? identity, CancellationToken ct)
@@ -55,7 +66,7 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
         {
             // Removed through the change tracker, so that the old words go in the same save as the rest or not at all.
             db.ParticipantNames.RemoveRange(await db.ParticipantNames.Where(n => n.ParticipantId == participant.Id).ToListAsync(ct));
-            IndexName(participant);
+            db.ParticipantNames.AddRange(NameRows(participant));
         }
 
         participant.Version++;
@@ -77,14 +88,6 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
         participant.InterpreterNeeded = request.InterpreterNeeded ?? false;
         participant.Current = request.Status();
         participant.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-    }
-
-    private void IndexName(Participant participant)
-    {
-        foreach (var token in NameFolding.Tokens(participant.GivenName, participant.FamilyName))
-        {
-            db.ParticipantNames.Add(new ParticipantName { ParticipantId = participant.Id, Token = token.Length > 100 ? token[..100] : token });
-        }
     }
 
     /// <summary>The JSON names of the fields that differ (never their values: those stay out of the audit log).</summary>

@@ -79,6 +79,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
             participantId, programmeId = enrolProgramme.GetProperty("id").GetGuid(), moduleId = FixturePlugins.NotesModuleId,
         })).ReadJsonAsync(HttpStatusCode.Created);
         var outcome = await (await b.Admin.PostAsJsonAsync($"/api/participants/{participantId}/outcomes", new { type = "jobSeeking", date = "2024-01-01", source = "selfReported" })).ReadJsonAsync(HttpStatusCode.Created);
+        var import = await (await b.Admin.PostAsync("/api/participants/import", new StringContent("Förnamn\nAmina\n", Encoding.UTF8, "text/csv"))).ReadJsonAsync(HttpStatusCode.Accepted);
 
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -91,6 +92,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
             ["noteId"] = note.GetProperty("id").GetGuid().ToString(),
             ["enrolmentId"] = enrolment.GetProperty("id").GetGuid().ToString(),
             ["outcomeId"] = outcome.GetProperty("id").GetGuid().ToString(),
+            ["importId"] = import.GetProperty("id").GetGuid().ToString(),
         };
     }
 

@@ -1,0 +1,174 @@
+using Hangfire;
+using Integration.Abstractions.Kernel;
+using Integration.Abstractions.Validation;
+using Integration.Host.Audit;
+using Integration.Host.Data;
+using Integration.Host.Participants;
+using Integration.Host.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Host.ParticipantImports;
+
+/// <summary>
+/// Runs an import: reads every row, checks it with the API's rules, rejects known and repeated identity numbers, and
+/// writes the participants, their name index and their audit entries in one transaction together with the final
+/// status. A second run of the same import (a retry, a restart, another instance) finds it finished, or loses the race
+/// at the final status update and rolls back: rows are never imported twice.
+/// </summary>
+public sealed class ParticipantImportJob(
+    IntegrationDbContext db,
+    CurrentTenant tenant,
+    AuditLog audit,
+    ParticipantWriter writer,
+    StartupGate startup,
+    TimeProvider clock,
+    ILogger<ParticipantImportJob> logger)
+{
+    private const int ProgressEvery = 10_000;
+
+    [JobDisplayName("participants:import {0}")]
+    [AutomaticRetry(Attempts = 3)]
+    public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
+    {
+        await startup.WhenReady.WaitAsync(cancellationToken);
+
+        // The job has no tenant until it knows the import's: read it past the tenant filter, by id.
+        var import = await db.ParticipantImports.IgnoreQueryFilters().FirstOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        if (import is null || import.Status is ImportStatus.Succeeded or ImportStatus.Failed)
+        {
+            return;
+        }
+
+        tenant.Use(import.TenantId);
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(import.Language == "en" ? "en" : "sv-SE");
+        audit.ActAs(AuditActorKind.Job, $"import {import.Id} ({import.CreatedByName})", import.Id.ToString(), import.CreatedByUserId);
+        import.Status = ImportStatus.Running;
+        import.StartedAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var (upload, problem) = CsvUpload.Open(import.Content);
+        if (upload is null)
+        {
+            await FinishAsync(import, ImportStatus.Failed, problem, cancellationToken);
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var known = (await db.Participants.Where(p => p.IdentityNumber != null).Select(p => p.IdentityNumber!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var inFile = new Dictionary<string, int>(StringComparer.Ordinal);
+        var participants = new List<Participant>();
+        var rejections = new List<ImportRejection>();
+        var processed = 0;
+        foreach (var (row, values) in upload.Rows(import.Content))
+        {
+            var errors = new FieldErrors();
+            var request = ImportRowParser.Parse(values, errors);
+            var identity = request.Validate(errors, today);
+            if (errors.IsEmpty && identity is { } id)
+            {
+                if (known.Contains(id.Number))
+                {
+                    errors.Add("identityNumber", LocalizedText.Pick("Det finns redan en deltagare med numret.", "A participant with the number already exists."));
+                }
+                else if (inFile.TryGetValue(id.Number, out var firstRow))
+                {
+                    errors.Add("identityNumber", LocalizedText.Pick($"Samma nummer står på rad {firstRow}.", $"The same number is on row {firstRow}."));
+                }
+                else
+                {
+                    inFile[id.Number] = row;
+                }
+            }
+
+            if (errors.IsEmpty)
+            {
+                var participant = writer.Build(request, identity);
+                participant.TenantId = import.TenantId;
+                participants.Add(participant);
+            }
+            else
+            {
+                foreach (var (field, messages) in errors.ToDictionary())
+                {
+                    var message = messages[0].Length > 300 ? messages[0][..300] : messages[0];
+                    rejections.Add(new ImportRejection { TenantId = import.TenantId, ImportId = import.Id, Row = row, Field = field, Message = message });
+                }
+            }
+
+            if (++processed % ProgressEvery == 0)
+            {
+                import.ProcessedRows = processed;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        import.ProcessedRows = processed;
+        import.RejectedRows = rejections.Select(r => r.Row).Distinct().Count();
+        var importing = import.Mode == ImportMode.ValidRows || import.RejectedRows == 0 ? participants : [];
+        await WriteAsync(import, importing, rejections, cancellationToken);
+    }
+
+    private async Task WriteAsync(ParticipantImport import, List<Participant> participants, List<ImportRejection> rejections, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var names = participants.SelectMany(ParticipantWriter.NameRows).ToList();
+        var entries = participants.Select(p =>
+        {
+            var entry = audit.Create(AuditAction.Import, ParticipantWriter.RecordType, p.Id, p.Id);
+            entry.TenantId = import.TenantId;
+            return entry;
+        }).ToList();
+        var status = participants.Count == 0 && import.RejectedRows > 0 && import.Mode == ImportMode.AllOrNothing ? ImportStatus.Failed : ImportStatus.Succeeded;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await new BulkInsert<Participant>(db).InsertAsync(db, participants, ct);
+        await new BulkInsert<ParticipantName>(db).InsertAsync(db, names, ct);
+        await new BulkInsert<AuditEntry>(db).InsertAsync(db, entries, ct);
+        await new BulkInsert<ImportRejection>(db).InsertAsync(db, rejections, ct);
+
+        // The claim: only the run that moves the import out of Running keeps its rows.
+        var claimed = await db.ParticipantImports
+            .Where(i => i.Id == import.Id && i.Status == ImportStatus.Running)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(i => i.Status, status)
+                    .SetProperty(i => i.ProcessedRows, import.ProcessedRows)
+                    .SetProperty(i => i.ImportedRows, participants.Count)
+                    .SetProperty(i => i.RejectedRows, import.RejectedRows)
+                    .SetProperty(i => i.Error, status == ImportStatus.Failed ? "all-or-nothing: some rows were rejected, nothing was imported" : null)
+                    .SetProperty(i => i.FinishedAt, now),
+                ct);
+        if (claimed != 1)
+        {
+            await transaction.RollbackAsync(ct);
+            logger.LogInformation("Import {ImportId} was finished by another run; this run's rows were rolled back", import.Id);
+            return;
+        }
+
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Import {ImportId}: {Imported} imported, {Rejected} rows rejected", import.Id, participants.Count, import.RejectedRows);
+    }
+
+    private async Task FinishAsync(ParticipantImport import, ImportStatus status, string? error, CancellationToken ct)
+    {
+        import.Status = status;
+        import.Error = error;
+        import.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Queues imports a stopped process left unfinished (the job queue of the embedded default is in memory).</summary>
+    internal static async Task ResumePendingAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        var pending = await db.ParticipantImports.IgnoreQueryFilters()
+            .Where(i => i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running)
+            .Select(i => i.Id)
+            .ToListAsync(ct);
+        var jobs = scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>();
+        foreach (var id in pending)
+        {
+            jobs.Enqueue<ParticipantImportJob>(j => j.RunAsync(id, CancellationToken.None));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Integration.Host.Tests.Infrastructure;
+using Integration.Host.Tests.Participants;
+
+namespace Integration.Host.Tests.ParticipantImports;
+
+/// <summary>Participants from CSV files: Swedish headers, validation per row, duplicates, both modes, in the background.</summary>
+public sealed class ImportTests : IAsyncLifetime
+{
+    private readonly TestHost host = new();
+    private TenantSetup tenant = null!;
+    private HttpClient worker = null!;
+
+    public async Task InitializeAsync()
+    {
+        tenant = await host.CreateTenantAsync("Hedemora kommun", "2083");
+        worker = await host.CreateStaffAsync(tenant, "caseWorker");
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private const string SwedishFile = "\uFEFFFörnamn;Efternamn;Personnummer;Kön;Födelseland;Ankomstdatum;Språk;Tolkbehov;Arbetsmarknadsstatus;Utbildningsnivå;Försörjningsstöd\n"
+        + "Amina;Hassan;811218-9876;kvinna;SY;2016-03-01;ar|en;ja;arbetslös;3-4;ja\n"
+        + "Yonas;Tesfaye;;man;ER;2018-05-20;ti;ja;långtidsarbetslös;0-2;nej\n"
+        + "Fel;Kontrollsiffra;811218-9877;man;SY;;;;;;\n"
+        + "Redan;Registrerad;121212-1212;kvinna;AF;;;;;;\n"
+        + "\"Zahra, Maryam\";Ahmadi;;kvinna;AF;2015-11-02;prs;nej;inaktiv;5-8;ja\n"
+        + "Samma;Nummer;8112189876;kvinna;SY;;;;;;\n";
+
+    [Fact]
+    public async Task Valid_rows_are_imported_and_the_rest_reported_by_row_and_field()
+    {
+        var existing = ParticipantTests.Person("Redan", "Registrerad", "121212-1212");
+        (await worker.PostAsJsonAsync("/api/participants", existing)).EnsureSuccessStatusCode();
+
+        var import = await UploadAndWaitAsync(SwedishFile, "");
+
+        Assert.Equal("succeeded", import.GetProperty("status").GetString());
+        Assert.Equal(6, import.GetProperty("totalRows").GetInt32());
+        Assert.Equal(3, import.GetProperty("importedRows").GetInt32());
+        Assert.Equal(3, import.GetProperty("rejectedRows").GetInt32());
+        var rejections = import.GetProperty("firstRejections").EnumerateArray().Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("field").GetString())).ToList();
+        Assert.Equal([(4, "identityNumber"), (5, "identityNumber"), (7, "identityNumber")], rejections);
+
+        var found = await (await worker.GetAsync("/api/participants?q=zahra")).ReadJsonAsync();
+        var zahraId = Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid();
+        var zahra = await (await worker.GetAsync($"/api/participants/{zahraId}")).ReadJsonAsync();
+        Assert.Equal("Zahra, Maryam", zahra.GetProperty("givenName").GetString());
+        Assert.Equal("isced5To8", zahra.GetProperty("entry").GetProperty("educationLevel").GetString());
+        Assert.Equal(["prs"], zahra.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("2015-11-02", zahra.GetProperty("arrivalDate").GetString());
+        var amina = await (await worker.GetAsync("/api/participants?identityNumber=198112189876")).ReadJsonAsync();
+        Assert.Equal("Amina", Assert.Single(amina.GetProperty("items").EnumerateArray()).GetProperty("givenName").GetString());
+
+        var audit = await (await tenant.Admin.GetAsync("/api/audit?action=import")).ReadJsonAsync();
+        Assert.Equal(3, audit.GetProperty("total").GetInt32());
+        Assert.All(audit.GetProperty("items").EnumerateArray(), e => Assert.Equal("job", e.GetProperty("actorKind").GetString()));
+    }
+
+    [Fact]
+    public async Task All_or_nothing_imports_nothing_when_a_row_is_wrong()
+    {
+        var import = await UploadAndWaitAsync(SwedishFile, "?mode=allOrNothing");
+
+        Assert.Equal("failed", import.GetProperty("status").GetString());
+        Assert.Equal(0, import.GetProperty("importedRows").GetInt32());
+        Assert.Equal(2, import.GetProperty("rejectedRows").GetInt32());
+        Assert.Equal(0, (await (await worker.GetAsync("/api/participants")).ReadJsonAsync()).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Comma_separated_english_file_as_a_form_upload_is_imported()
+    {
+        const string file = "givenName,familyName,gender,birthYear,countryOfBirth\nAli,Yusuf,man,1988,SO\nSara,Berhane,woman,1995,ER\n";
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(file)), "file", "deltagare.csv" } };
+
+        var accepted = await (await worker.PostAsync("/api/participants/import?mode=allOrNothing", form)).ReadJsonAsync(HttpStatusCode.Accepted);
+        var import = await WaitAsync(accepted.GetProperty("id").GetGuid());
+
+        Assert.Equal("succeeded", import.GetProperty("status").GetString());
+        Assert.Equal(2, import.GetProperty("importedRows").GetInt32());
+        Assert.Equal("deltagare.csv", import.GetProperty("fileName").GetString());
+    }
+
+    [Theory]
+    [InlineData("Förnamn;Skostorlek\nAmina;38\n", "Skostorlek")]
+    [InlineData("", "CSV")]
+    [InlineData("Kön;Födelseår\nkvinna;1990\n", "Förnamn")]
+    public async Task Unreadable_files_are_refused_at_once(string file, string mentioned)
+    {
+        var response = await worker.PostAsync("/api/participants/import", new StringContent(file, Encoding.UTF8, "text/csv"));
+
+        var problem = await response.AssertFieldErrorAsync("file");
+        Assert.Contains(mentioned, problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_values_are_reported_in_the_uploaders_language()
+    {
+        const string file = "Förnamn;Efternamn;Kön;Födelseår;Tolkbehov\nAmina;Hassan;kvinna;nittonhundra;kanske\n";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/participants/import") { Content = new StringContent(file, Encoding.UTF8, "text/csv") };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+
+        var accepted = await (await worker.SendAsync(request)).ReadJsonAsync(HttpStatusCode.Accepted);
+        var import = await WaitAsync(accepted.GetProperty("id").GetGuid());
+        var rejections = await (await worker.GetAsync($"/api/imports/{accepted.GetProperty("id").GetGuid()}/rejections")).ReadJsonAsync();
+
+        Assert.Equal(0, import.GetProperty("importedRows").GetInt32());
+        var fields = rejections.GetProperty("items").EnumerateArray().ToDictionary(r => r.GetProperty("field").GetString()!, r => r.GetProperty("message").GetString()!);
+        Assert.Contains("not a year", fields["birthYear"], StringComparison.Ordinal);
+        Assert.Contains("not yes or no", fields["interpreterNeeded"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_tenants_import_is_not_found()
+    {
+        var other = await host.CreateTenantAsync("Åre kommun", "2321");
+        var accepted = await (await other.Admin.PostAsync("/api/participants/import", new StringContent("Förnamn\nAmina\n", Encoding.UTF8, "text/csv"))).ReadJsonAsync(HttpStatusCode.Accepted);
+
+        await (await worker.GetAsync($"/api/imports/{accepted.GetProperty("id").GetGuid()}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(0, (await (await worker.GetAsync("/api/imports")).ReadJsonAsync()).GetProperty("total").GetInt32());
+    }
+
+    private async Task<JsonElement> UploadAndWaitAsync(string file, string query)
+    {
+        var accepted = await (await worker.PostAsync($"/api/participants/import{query}", new StringContent(file, Encoding.UTF8, "text/csv"))).ReadJsonAsync(HttpStatusCode.Accepted);
+        return await WaitAsync(accepted.GetProperty("id").GetGuid());
+    }
+
+    private Task<JsonElement> WaitAsync(Guid id) => Eventually.WaitForAsync(
+        async () => await (await worker.GetAsync($"/api/imports/{id}")).ReadJsonAsync(),
+        i => i.GetProperty("status").GetString() is "succeeded" or "failed",
+        "the import to finish");
+}
