@@ -2,6 +2,7 @@
 # Builds in Release and runs the benchmarks, writing the figures to docs/benchmarks.md with the machine and the date.
 #   build/bench.sh            every benchmark
 #   build/bench.sh startup    start-up to a ready /health/ready
+#   build/bench.sh records    CSV import of 100 000 participants and name search among them (BENCH_ROWS to change)
 # Figures are measured, never asserted by unit tests.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -28,6 +29,12 @@ cp -r "$out/fixtures/fixture-notes" "$out/plugins/"
 
 bench="dotnet build/Integration.Bench/bin/Release/net10.0/Integration.Bench.dll"
 case "$what" in
-  all|startup) $bench startup --host "$out/host" --plugins "$out/plugins" --runs 9 --report docs/benchmarks.md ;;
-  *) echo "unknown benchmark: $what (startup)" >&2; exit 64 ;;
+  all|startup|records) ;;
+  *) echo "unknown benchmark: $what (startup, records)" >&2; exit 64 ;;
 esac
+if [ "$what" = all ] || [ "$what" = startup ]; then
+  $bench startup --host "$out/host" --plugins "$out/plugins" --runs 9 --report docs/benchmarks.md
+fi
+if [ "$what" = all ] || [ "$what" = records ]; then
+  $bench records --host "$out/host" --plugins "$out/plugins" --rows "${BENCH_ROWS:-100000}" --report docs/benchmarks.md
+fi

@@ -3,11 +3,13 @@ using Integration.Bench;
 return args switch
 {
     ["startup", .. var rest] => await StartupBenchmark.RunAsync(Options.Parse(rest)),
+    ["records", .. var rest] => await RecordsBenchmark.RunAsync(Options.Parse(rest)),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: Integration.Bench startup --host <published host folder> --plugins <plugins folder> [--runs 7] [--report docs/benchmarks.md]");
+    Console.Error.WriteLine("       Integration.Bench records --host <published host folder> --plugins <plugins folder> [--rows 100000] [--searches 1000] [--seed N] [--report docs/benchmarks.md]");
     return 64;
 }

@@ -17,9 +17,24 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable));
+                builder.AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
             default:
                 throw new ConfigurationException("Integration:Database:Provider", $"'{settings.DatabaseProvider}' is not supported.");
+        }
+    }
+
+    /// <summary>
+    /// Refreshes the query planner's statistics. Without them SQLite picks an index by guesswork and, for a name search
+    /// in a tenant with 100 000 participants, scans every one of them instead of following the name index (300 ms
+    /// instead of 20). Run after large changes (an import) and nightly. PostgreSQL's autovacuum does this itself.
+    /// </summary>
+    public async Task OptimizeAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        if (settings.DatabaseProvider == DatabaseProvider.Sqlite)
+        {
+            // analysis_limit samples each index instead of reading all of it: milliseconds, good enough for planning.
+            await context.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; ANALYZE;", cancellationToken);
         }
     }
 
@@ -51,5 +66,31 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Per-connection SQLite settings: a 64 MB page cache (the default 2 MB makes index inserts with random ids read
+    /// pages from disk again and again once a table grows past a few thousand rows) and, with WAL, synchronous=NORMAL,
+    /// which SQLite recommends for WAL: a commit is durable across a crash of the process, fsync happens at checkpoints.
+    /// </summary>
+    private sealed class SqliteConnectionSettings : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        public static readonly SqliteConnectionSettings Instance = new();
+
+        private const string Pragmas = "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
+
+        public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }

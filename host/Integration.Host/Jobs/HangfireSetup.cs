@@ -36,13 +36,15 @@ internal static class HangfireSetup
         });
         services.AddScoped<ModuleJobRunner>();
         services.AddScoped<ParticipantImports.ParticipantImportJob>();
+        services.AddScoped<Data.DatabaseMaintenanceJob>();
         services.AddScoped<IModuleJobScheduler, ModuleJobScheduler>();
     }
 
-    /// <summary>Registers each module's recurring jobs under the stable id <c>{moduleId}:{jobName}</c>.</summary>
+    /// <summary>Registers the host's and each module's recurring jobs (module jobs under the stable id <c>{moduleId}:{jobName}</c>).</summary>
     public static void RegisterModuleRecurringJobs(this IServiceProvider services, ModuleCatalog catalog, ILogger logger)
     {
         var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<Data.DatabaseMaintenanceJob>(Data.DatabaseMaintenanceJob.RecurringId, j => j.RunAsync(CancellationToken.None), "30 3 * * *");
         foreach (var module in catalog.Available)
         {
             foreach (var job in module.Module.RecurringJobs)

@@ -79,7 +79,7 @@ internal static class ImportRowParser
             return null;
         }
 
-        if (synonyms.TryGetValue(NameFolding.Fold(text), out var value))
+        if (synonyms.TryGetValue(text, out var value) || synonyms.TryGetValue(NameFolding.Fold(text), out value))
         {
             return value;
         }
@@ -139,11 +139,13 @@ internal static class ImportRowParser
     private static Dictionary<string, T> Synonyms<T>(Dictionary<T, string[]> names)
         where T : struct, Enum
     {
-        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        // The words as written (any case) for the common case, and folded for the rest (Långtidsarbetslös, 3–4).
+        var map = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
         foreach (var (value, words) in names)
         {
             foreach (var word in words)
             {
+                map[word] = value;
                 map[NameFolding.Fold(word)] = value;
             }
         }

@@ -20,6 +20,7 @@ public sealed class ParticipantImportJob(
     CurrentTenant tenant,
     AuditLog audit,
     ParticipantWriter writer,
+    DatabaseConfigurator database,
     StartupGate startup,
     TimeProvider clock,
     ILogger<ParticipantImportJob> logger)
@@ -27,8 +28,27 @@ public sealed class ParticipantImportJob(
     private const int ProgressEvery = 10_000;
 
     [JobDisplayName("participants:import {0}")]
-    [AutomaticRetry(Attempts = 3)]
+    [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ImportAsync(importId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A failure that is not a row's fault: say so on the import rather than leave it running for ever.
+            logger.LogError(ex, "Import {ImportId} failed", importId);
+            db.ChangeTracker.Clear();
+            await db.ParticipantImports.IgnoreQueryFilters()
+                .Where(i => i.Id == importId && i.Status == ImportStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Failed)
+                    .SetProperty(i => i.Error, "The import stopped on an internal error; nothing was imported. Upload the file again or contact support.")
+                    .SetProperty(i => i.FinishedAt, clock.GetUtcNow().UtcDateTime), CancellationToken.None);
+        }
+    }
+
+    private async Task ImportAsync(Guid importId, CancellationToken cancellationToken)
     {
         await startup.WhenReady.WaitAsync(cancellationToken);
 
@@ -59,47 +79,56 @@ public sealed class ParticipantImportJob(
         var participants = new List<Participant>();
         var rejections = new List<ImportRejection>();
         var processed = 0;
-        foreach (var (row, values) in upload.Rows(import.Content))
+        foreach (var chunk in upload.Rows(import.Content).Chunk(ProgressEvery))
         {
-            var errors = new FieldErrors();
-            var request = ImportRowParser.Parse(values, errors);
-            var identity = request.Validate(errors, today);
-            if (errors.IsEmpty && identity is { } id)
+            // Rows are checked on every core; duplicates are then decided in file order.
+            var checkedRows = new (ParticipantRequest Request, (IdentityKind Kind, string Number)? Identity, FieldErrors Errors)[chunk.Length];
+            Parallel.For(0, chunk.Length, i =>
             {
-                if (known.Contains(id.Number))
+                var errors = new FieldErrors();
+                var request = ImportRowParser.Parse(chunk[i].Values, errors);
+                checkedRows[i] = (request, request.Validate(errors, today), errors);
+            });
+
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var row = chunk[i].Row;
+                var (request, identity, errors) = checkedRows[i];
+                if (errors.IsEmpty && identity is { } id)
                 {
-                    errors.Add("identityNumber", LocalizedText.Pick("Det finns redan en deltagare med numret.", "A participant with the number already exists."));
+                    if (known.Contains(id.Number))
+                    {
+                        errors.Add("identityNumber", LocalizedText.Pick("Det finns redan en deltagare med numret.", "A participant with the number already exists."));
+                    }
+                    else if (inFile.TryGetValue(id.Number, out var firstRow))
+                    {
+                        errors.Add("identityNumber", LocalizedText.Pick($"Samma nummer står på rad {firstRow}.", $"The same number is on row {firstRow}."));
+                    }
+                    else
+                    {
+                        inFile[id.Number] = row;
+                    }
                 }
-                else if (inFile.TryGetValue(id.Number, out var firstRow))
+
+                if (errors.IsEmpty)
                 {
-                    errors.Add("identityNumber", LocalizedText.Pick($"Samma nummer står på rad {firstRow}.", $"The same number is on row {firstRow}."));
+                    var participant = writer.Build(request, identity);
+                    participant.TenantId = import.TenantId;
+                    participants.Add(participant);
                 }
                 else
                 {
-                    inFile[id.Number] = row;
+                    foreach (var (field, messages) in errors.ToDictionary())
+                    {
+                        var message = messages[0].Length > 300 ? messages[0][..300] : messages[0];
+                        rejections.Add(new ImportRejection { TenantId = import.TenantId, ImportId = import.Id, Row = row, Field = field, Message = message });
+                    }
                 }
             }
 
-            if (errors.IsEmpty)
-            {
-                var participant = writer.Build(request, identity);
-                participant.TenantId = import.TenantId;
-                participants.Add(participant);
-            }
-            else
-            {
-                foreach (var (field, messages) in errors.ToDictionary())
-                {
-                    var message = messages[0].Length > 300 ? messages[0][..300] : messages[0];
-                    rejections.Add(new ImportRejection { TenantId = import.TenantId, ImportId = import.Id, Row = row, Field = field, Message = message });
-                }
-            }
-
-            if (++processed % ProgressEvery == 0)
-            {
-                import.ProcessedRows = processed;
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            processed += chunk.Length;
+            import.ProcessedRows = processed;
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         import.ProcessedRows = processed;
@@ -110,7 +139,6 @@ public sealed class ParticipantImportJob(
 
     private async Task WriteAsync(ParticipantImport import, List<Participant> participants, List<ImportRejection> rejections, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var names = participants.SelectMany(ParticipantWriter.NameRows).ToList();
         var entries = participants.Select(p =>
         {
@@ -135,7 +163,7 @@ public sealed class ParticipantImportJob(
                     .SetProperty(i => i.ImportedRows, participants.Count)
                     .SetProperty(i => i.RejectedRows, import.RejectedRows)
                     .SetProperty(i => i.Error, status == ImportStatus.Failed ? "all-or-nothing: some rows were rejected, nothing was imported" : null)
-                    .SetProperty(i => i.FinishedAt, now),
+                    .SetProperty(i => i.FinishedAt, clock.GetUtcNow().UtcDateTime),
                 ct);
         if (claimed != 1)
         {
@@ -145,6 +173,7 @@ public sealed class ParticipantImportJob(
         }
 
         await transaction.CommitAsync(ct);
+        await database.OptimizeAsync(db, ct);
         logger.LogInformation("Import {ImportId}: {Imported} imported, {Rejected} rows rejected", import.Id, participants.Count, import.RejectedRows);
     }
 

@@ -20,6 +20,12 @@ public static class NameFolding
             return string.Empty;
         }
 
+        // Most names and values are plain ASCII: fold those without Unicode normalisation (imports fold millions of them).
+        if (System.Text.Ascii.IsValid(name))
+        {
+            return FoldAscii(name);
+        }
+
         var decomposed = name.Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         var space = true;
@@ -32,6 +38,27 @@ public static class NameFolding
             }
 
             if (char.IsLetterOrDigit(c))
+            {
+                folded.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else if (!space)
+            {
+                folded.Append(' ');
+                space = true;
+            }
+        }
+
+        return folded.ToString().TrimEnd();
+    }
+
+    private static string FoldAscii(string name)
+    {
+        var folded = new StringBuilder(name.Length);
+        var space = true;
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
             {
                 folded.Append(char.ToLowerInvariant(c));
                 space = false;

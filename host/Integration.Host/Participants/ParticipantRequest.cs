@@ -160,15 +160,21 @@ public sealed partial record ParticipantRequest(
             return false;
         }
 
-        try
+        // RegionInfo asks ICU each time; there are few codes, so remember the answers (imports check 100 000 rows).
+        return CountryCodes.GetOrAdd(code.ToUpperInvariant(), static upper =>
         {
-            return string.Equals(new RegionInfo(code.ToUpperInvariant()).TwoLetterISORegionName, code, StringComparison.OrdinalIgnoreCase);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+            try
+            {
+                return string.Equals(new RegionInfo(upper).TwoLetterISORegionName, upper, StringComparison.Ordinal);
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        });
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> CountryCodes = new(StringComparer.Ordinal);
 
     private static string T(string sv, string en) => LocalizedText.Pick(sv, en);
 
