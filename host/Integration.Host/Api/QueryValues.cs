@@ -7,7 +7,8 @@ namespace Integration.Host.Api;
 public static class QueryValues
 {
     /// <summary>
-    /// An enum value by name, in any case (<c>succeeded</c>, as the JSON bodies write it); numbers are refused.
+    /// An enum value by name, in any case and with or without hyphens (<c>allOrNothing</c>, <c>all-or-nothing</c>);
+    /// numbers are refused.
     /// Null when <paramref name="value"/> is empty; an error for <paramref name="field"/> when it is not a name.
     /// </summary>
     public static TEnum? ParseEnum<TEnum>(string? value, string field, FieldErrors errors)
@@ -18,7 +19,9 @@ public static class QueryValues
             return null;
         }
 
-        if (!char.IsAsciiDigit(value[0]) && value[0] != '-' && Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        // all-or-nothing, all_or_nothing and allOrNothing name the same value.
+        var name = value.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);
+        if (name.Length > 0 && !char.IsAsciiDigit(name[0]) && value[0] != '-' && Enum.TryParse<TEnum>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
         {
             return parsed;
         }

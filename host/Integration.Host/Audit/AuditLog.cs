@@ -11,7 +11,26 @@ public sealed class AuditLog(IntegrationDbContext db, IHttpContextAccessor http,
 {
     private (AuditActorKind Kind, string Name, string? RequestId, Guid? UserId)? actorOverride;
 
-    /// <summary>Acts as a background job (or a module) instead of the signed-in user, for the rest of this scope.</summary>
+    /// <summary>
+    /// A module acts within the current request: entries name the module, and keep the signed-in user it acts for and the
+    /// request id, until the returned value is disposed.
+    /// </summary>
+    public IDisposable ActAsModule(string moduleId)
+    {
+        var previous = actorOverride;
+        var user = http.HttpContext?.User;
+        actorOverride = previous is { } job
+            ? (AuditActorKind.Module, $"{moduleId} ({job.Name})", job.RequestId, job.UserId)
+            : (AuditActorKind.Module, moduleId, http.HttpContext?.TraceIdentifier, user?.GetUserId());
+        return new Restore(() => actorOverride = previous);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
+    /// <summary>Acts as a background job instead of the signed-in user, for the rest of this scope.</summary>
     /// <param name="kind">Who acts.</param>
     /// <param name="name">The job or module, for people reading the log.</param>
     /// <param name="requestId">The job's id, to find its other entries.</param>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Integration.Host.Consents;
 
 /// <summary>
-/// <c>/api/participants/{participantId}/consents</c>: consents per purpose, given and withdrawn. A withdrawn follow-up
-/// consent stops follow-up contacts; a withdrawn health-data consent removes the stored health data.
+/// <c>/api/participants/{participantId}/consents</c>: consents per purpose, given and withdrawn. A withdrawal runs every
+/// <see cref="IConsentWithdrawalHandler"/> in the same transaction (the follow-up engine and the health module hook in there).
 /// </summary>
 internal static class ConsentEndpoints
 {

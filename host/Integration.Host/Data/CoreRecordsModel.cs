@@ -73,6 +73,12 @@ internal static class CoreRecordsModel
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.ParticipantId });
             e.HasIndex(x => new { x.TenantId, x.ProgrammeId, x.ModuleId, x.Status });
+
+            // At most one ongoing enrolment per participant, programme and module, also under concurrent requests.
+            e.HasIndex(x => new { x.TenantId, x.ParticipantId, x.ProgrammeId, x.ModuleId })
+                .IsUnique()
+                .HasFilter("\"Status\" <> 'Exited'")
+                .HasDatabaseName("IX_core_enrolments_one_ongoing");
             e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Programme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -88,6 +94,7 @@ internal static class CoreRecordsModel
         builder.Entity<Participation>(p =>
         {
             p.ToTable("core_participations");
+            p.Property(x => x.Version).IsConcurrencyToken();
             p.HasIndex(x => new { x.TenantId, x.ProgrammeId, x.ParticipantId }).IsUnique();
             p.HasIndex(x => x.ParticipantId);
             p.OwnsOne(x => x.Entry, Status);

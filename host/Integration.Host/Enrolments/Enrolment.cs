@@ -71,6 +71,9 @@ public sealed class Participation : ITenantOwned
     public DateOnly? LastExit { get; set; }
 
     public Participants.ParticipantStatus Entry { get; set; } = new();
+
+    /// <summary>Changes with every recount: two enrolments exiting at once cannot both write a stale last exit.</summary>
+    public long Version { get; set; }
 }
 
 /// <summary>Where an enrolment is.</summary>

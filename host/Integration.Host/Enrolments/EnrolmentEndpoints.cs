@@ -119,7 +119,18 @@ internal static class EnrolmentEndpoints
 
         await participations.UpdateAsync(participant, programme.Id, ct);
         audit.Add(AuditAction.Create, RecordType, enrolment.Id, participant.Id);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request enrolled the same participant at the same moment (the ongoing-enrolment index or the
+            // participation caught it): nothing was saved.
+            return Problems.Conflict(
+                "Deltagaren skrevs in samtidigt i en annan förfrågan. Läs inskrivningarna igen.",
+                "The participant was enrolled by another request at the same moment. Read the enrolments again.");
+        }
         http.Response.SetETag(enrolment.Version);
         return TypedResults.Created($"/api/enrolments/{enrolment.Id}", EnrolmentResponse.From(enrolment));
     }
@@ -187,6 +198,11 @@ internal static class EnrolmentEndpoints
         if (Versioning.CheckIfMatch(http.Request, enrolment.Version) is { } precondition)
         {
             return precondition;
+        }
+
+        if (enrolment.Status == EnrolmentStatus.Exited)
+        {
+            return Problems.Field("plannedEndDate", "En avslutad inskrivning ändras inte.", "An exited enrolment does not change.");
         }
 
         if (request.PlannedEndDate is { } end && end < (enrolment.StartDate ?? enrolment.ReferredOn))

@@ -26,9 +26,12 @@ public sealed class ParticipationTracker(IntegrationDbContext db)
         var enrolments = saved.Concat(db.Enrolments.Local.Where(e => e.ParticipantId == participant.Id && e.ProgrammeId == programmeId))
             .DistinctBy(e => e.Id)
             .ToList();
-        participation.FirstStart = enrolments.Where(e => e.StartDate is not null).Select(e => e.StartDate).Min();
-        participation.LastExit = enrolments.Count > 0 && enrolments.All(e => e.Status == EnrolmentStatus.Exited)
-            ? enrolments.Max(e => e.ExitDate)
+        // Only enrolments that started count: a referral that was dropped before it began is no participation.
+        var started = enrolments.Where(e => e.StartDate is not null).ToList();
+        participation.FirstStart = started.Select(e => e.StartDate).Min();
+        participation.LastExit = started.Count > 0 && enrolments.All(e => e.Status == EnrolmentStatus.Exited)
+            ? started.Max(e => e.ExitDate)
             : null;
+        participation.Version++;
     }
 }

@@ -39,8 +39,11 @@ internal sealed class OutcomeRecorder(IntegrationDbContext db, AuditLog audit, T
             RecordedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Outcomes.Add(row);
-        audit.ActAs(AuditActorKind.Module, outcome.ModuleId, null);
-        audit.Add(AuditAction.Create, OutcomeEndpoints.RecordType, row.Id, participantId);
+        using (audit.ActAsModule(outcome.ModuleId))
+        {
+            audit.Add(AuditAction.Create, OutcomeEndpoints.RecordType, row.Id, participantId);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return row.Id;
     }

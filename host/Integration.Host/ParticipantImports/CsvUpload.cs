@@ -22,6 +22,35 @@ internal sealed class CsvUpload
     /// <summary>Checks the header; null and a message when the file cannot be imported at all.</summary>
     public static (CsvUpload? Upload, string? Problem) Open(byte[] content)
     {
+        try
+        {
+            return OpenChecked(content);
+        }
+        catch (Exception ex) when (ex is CsvFormatException or CsvRecordTooLargeException)
+        {
+            return (null, Unreadable(ex));
+        }
+    }
+
+    /// <summary>The number of data rows (blank rows not counted), or the reason the file cannot be read.</summary>
+    public (int Rows, string? Problem) CountRows(byte[] content)
+    {
+        try
+        {
+            return (Rows(content).Count(), null);
+        }
+        catch (Exception ex) when (ex is CsvFormatException or CsvRecordTooLargeException)
+        {
+            return (0, Unreadable(ex));
+        }
+    }
+
+    private static string Unreadable(Exception ex) => ex is CsvFormatException format
+        ? LocalizedText.Pick($"Filen går inte att läsa som CSV kring rad {format.RowNumber}: ett fält har fel citattecken.", $"The file cannot be read as CSV near row {format.RowNumber}: a field is wrongly quoted.")
+        : LocalizedText.Pick("En rad i filen är för lång.", "A row of the file is too long.");
+
+    private static (CsvUpload? Upload, string? Problem) OpenChecked(byte[] content)
+    {
         var text = Encoding.UTF8.GetString(content);
         var firstLine = text.AsSpan().TrimStart('\uFEFF');
         var end = firstLine.IndexOfAny('\r', '\n');
@@ -92,9 +121,6 @@ internal sealed class CsvUpload
             }
         }
     }
-
-    /// <summary>The number of data rows (blank rows not counted).</summary>
-    public int CountRows(byte[] content) => Rows(content).Count();
 
     private static CsvDataReader Reader(byte[] content, char delimiter) =>
         CsvDataReader.Create(new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true), new CsvDataReaderOptions

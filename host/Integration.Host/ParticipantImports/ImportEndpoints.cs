@@ -59,7 +59,12 @@ internal static class ImportEndpoints
             return Problems.Field("file", problem!, problem!);
         }
 
-        var rows = upload.CountRows(content);
+        var (rows, unreadable) = upload.CountRows(content);
+        if (unreadable is not null)
+        {
+            return Problems.Field("file", unreadable, unreadable);
+        }
+
         if (rows > CsvUpload.MaxRows)
         {
             return Problems.Field("file", $"Filen har {rows} rader; högst {CsvUpload.MaxRows} per import.", $"The file has {rows} rows; at most {CsvUpload.MaxRows} per import.");

@@ -3,8 +3,9 @@ using Integration.Abstractions.Data;
 namespace Integration.Host.ParticipantImports;
 
 /// <summary>
-/// An uploaded CSV of participants and its progress. The upload itself is kept with the import, so that the import job
-/// can start again after a restart; the rows are inserted in one transaction together with the final status.
+/// An uploaded CSV of participants and its progress. The upload is kept with the import until it finishes, so that the
+/// import job can start again after a restart, and emptied with the final status (it holds personal data); the rows are
+/// inserted in one transaction together with that status.
 /// </summary>
 public sealed class ParticipantImport : ITenantOwned
 {

@@ -43,6 +43,7 @@ public sealed class ParticipantImportJob(
             await db.ParticipantImports.IgnoreQueryFilters()
                 .Where(i => i.Id == importId && i.Status == ImportStatus.Running)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Failed)
+                    .SetProperty(i => i.Content, Array.Empty<byte>())
                     .SetProperty(i => i.Error, "The import stopped on an internal error; nothing was imported. Upload the file again or contact support.")
                     .SetProperty(i => i.FinishedAt, clock.GetUtcNow().UtcDateTime), CancellationToken.None);
         }
@@ -163,7 +164,8 @@ public sealed class ParticipantImportJob(
                     .SetProperty(i => i.ImportedRows, participants.Count)
                     .SetProperty(i => i.RejectedRows, import.RejectedRows)
                     .SetProperty(i => i.Error, status == ImportStatus.Failed ? "all-or-nothing: some rows were rejected, nothing was imported" : null)
-                    .SetProperty(i => i.FinishedAt, clock.GetUtcNow().UtcDateTime),
+                    .SetProperty(i => i.FinishedAt, clock.GetUtcNow().UtcDateTime)
+                    .SetProperty(i => i.Content, Array.Empty<byte>()),
                 ct);
         if (claimed != 1)
         {
@@ -179,6 +181,8 @@ public sealed class ParticipantImportJob(
 
     private async Task FinishAsync(ParticipantImport import, ImportStatus status, string? error, CancellationToken ct)
     {
+        // The uploaded file holds personal data (rejected rows too): it is not kept once the import is over.
+        import.Content = [];
         import.Status = status;
         import.Error = error;
         import.FinishedAt = clock.GetUtcNow().UtcDateTime;

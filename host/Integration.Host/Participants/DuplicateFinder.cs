@@ -5,7 +5,8 @@ namespace Integration.Host.Participants;
 
 /// <summary>
 /// Suggests records that may be the same person: a birth year within one year (or unknown) and a name that is the same
-/// or nearly so once folded (the same words in another order, a letter or two apart, one name missing).
+/// or nearly so once folded: the same words in another order, a letter or two apart, one name missing, or the same
+/// name transliterated another way (Mohammed Hassan, Muhammad Hasan), found through sound keys.
 /// </summary>
 public sealed class DuplicateFinder(IntegrationDbContext db)
 {
@@ -26,10 +27,15 @@ public sealed class DuplicateFinder(IntegrationDbContext db)
             query = query.Where(p => p.BirthYear == null || (p.BirthYear >= year - 1 && p.BirthYear <= year + 1));
         }
 
-        var byWord = db.ParticipantNames.Where(n => wanted.Contains(n.Token)).Select(n => n.ParticipantId);
+        // Candidates sharing the most words or sound keys first, so that a common name does not crowd out the best ones.
+        var keys = ParticipantWriter.NameKeys(wanted);
+        var byWord = db.ParticipantNames.Where(n => keys.Contains(n.Token))
+            .GroupBy(n => n.ParticipantId)
+            .OrderByDescending(g => g.Count())
+            .Take(500)
+            .Select(g => g.Key);
         var sameWord = await query.Where(p => byWord.Contains(p.Id))
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.BirthYear })
-            .Take(500)
             .ToListAsync(ct);
 
         var folded = string.Join(' ', wanted.Order(StringComparer.Ordinal));
@@ -47,9 +53,12 @@ public sealed class DuplicateFinder(IntegrationDbContext db)
         var theirFolded = string.Join(' ', theirs.Order(StringComparer.Ordinal));
         var shared = wanted.Intersect(theirs).Count();
         var wordScore = 100 * shared / Math.Max(wanted.Count, theirs.Count);
+        var mySounds = wanted.Select(NameFolding.Skeleton).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var theirSounds = theirs.Select(NameFolding.Skeleton).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var soundScore = mySounds.Count == 0 ? 0 : 85 * mySounds.Intersect(theirSounds).Count() / Math.Max(mySounds.Count, theirSounds.Count);
         var distance = NameFolding.Distance(folded, theirFolded);
         var spellingScore = Math.Max(0, 100 - (distance * 100 / Math.Max(4, Math.Max(folded.Length, theirFolded.Length))) * 2);
-        var nameScore = Math.Max(wordScore, spellingScore);
+        var nameScore = Math.Max(Math.Max(wordScore, spellingScore), soundScore);
         var yearPenalty = year is null || otherYear is null ? 10 : year == otherYear ? 0 : 15;
         return Math.Max(0, nameScore - yearPenalty);
     }

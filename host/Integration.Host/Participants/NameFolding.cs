@@ -73,6 +73,43 @@ public static class NameFolding
         return folded.ToString().TrimEnd();
     }
 
+    /// <summary>
+    /// A rough sound key of a folded word, for finding the same name spelt another way (Mohammed, Muhammad → mhmd;
+    /// Hassan, Hasan → hsn; Yusuf, Yousef → ysf): the first letter, then the consonants, similar ones merged, doubled ones once.
+    /// Null for words shorter than three letters.
+    /// </summary>
+    public static string? Skeleton(string foldedWord)
+    {
+        if (foldedWord.Length < 3 || !foldedWord.All(char.IsAsciiLetter))
+        {
+            return null;
+        }
+
+        var key = new StringBuilder(foldedWord.Length);
+        key.Append(Sound(foldedWord[0]));
+        for (var i = 1; i < foldedWord.Length; i++)
+        {
+            var c = Sound(foldedWord[i]);
+            if ("aeiouy".Contains(c, StringComparison.Ordinal) || c == key[^1])
+            {
+                continue;
+            }
+
+            key.Append(c);
+        }
+
+        return key.ToString();
+    }
+
+    private static char Sound(char c) => c switch
+    {
+        'q' or 'c' => 'k',
+        'z' => 's',
+        'w' => 'v',
+        'j' => 'y',
+        _ => c,
+    };
+
     /// <summary>Edit distance between two folded names, for duplicate suggestions.</summary>
     public static int Distance(string a, string b)
     {

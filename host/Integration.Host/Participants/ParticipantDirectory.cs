@@ -21,13 +21,23 @@ internal sealed class ParticipantDirectory(IntegrationDbContext db, AuditLog aud
             return null;
         }
 
-        audit.ActAs(AuditActorKind.Module, readBy, null);
-        await audit.ReadAsync(ParticipantWriter.RecordType, [(participant.Id, participant.Id)], cancellationToken);
+        using (audit.ActAsModule(readBy))
+        {
+            await audit.ReadAsync(ParticipantWriter.RecordType, [(participant.Id, participant.Id)], cancellationToken);
+        }
+
         return new ParticipantSummary(participant.Id, participant.DisplayName.Trim(), participant.Gender, participant.BirthYear, participant.Languages, participant.InterpreterNeeded);
     }
 
-    public Task<bool> HasConsentAsync(Guid participantId, ConsentPurpose purpose, DateOnly onDate, CancellationToken cancellationToken) =>
-        db.Consents.AnyAsync(
-            c => c.ParticipantId == participantId && c.Purpose == purpose && c.GivenOn <= onDate && (c.WithdrawnOn == null || c.WithdrawnOn > onDate),
-            cancellationToken);
+    public async Task<bool> HasConsentAsync(Guid participantId, ConsentPurpose purpose, DateOnly onDate, CancellationToken cancellationToken)
+    {
+        var consent = await db.Consents.AsNoTracking()
+            .Where(c => c.ParticipantId == participantId && c.Purpose == purpose && c.GivenOn <= onDate && (c.WithdrawnOn == null || c.WithdrawnOn > onDate))
+            .Select(c => (Guid?)c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        // The contract does not say which module asks: the entry names the user or job the module works for.
+        await audit.ReadAsync("consent", [(consent ?? participantId, participantId)], cancellationToken);
+
+        return consent is not null;
+    }
 }

@@ -38,7 +38,7 @@ internal static class ParticipantEndpoints
     }
 
     private static async Task<Results<Created<CreatedParticipantResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        ParticipantRequest request, HttpContext http, IntegrationDbContext db, ParticipantWriter writer, DuplicateFinder duplicates, TimeProvider clock, CancellationToken ct)
+        ParticipantRequest request, HttpContext http, IntegrationDbContext db, ParticipantWriter writer, DuplicateFinder duplicates, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var identity = request.Validate(errors, Today(clock));
@@ -69,6 +69,7 @@ internal static class ParticipantEndpoints
         }
 
         var candidates = await duplicates.FindAsync(participant.GivenName, participant.FamilyName, participant.BirthYear, participant.Id, ct);
+        await audit.ReadAsync(ParticipantWriter.RecordType, candidates.Select(c => (c.Id, c.Id)), ct);
         http.Response.SetETag(participant.Version);
         return TypedResults.Created($"/api/participants/{participant.Id}", new CreatedParticipantResponse(ParticipantResponse.From(participant), candidates));
     }

@@ -19,6 +19,21 @@ public sealed class ParticipantMerge(IntegrationDbContext db, ParticipationTrack
     /// <summary>Merges <paramref name="duplicateId"/> into <paramref name="survivorId"/>, or says why not.</summary>
     public async Task<MergeOutcome> MergeAsync(Guid survivorId, Guid duplicateId, CancellationToken ct)
     {
+        try
+        {
+            return await MergeOnceAsync(survivorId, duplicateId, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A record changed under the merge (an update, another merge): the transaction rolled back, nothing moved.
+            return MergeOutcome.Refused(null, T(
+                "En av posterna ändrades samtidigt. Inget flyttades; försök igen.",
+                "One of the records changed at the same moment. Nothing was moved; try again."));
+        }
+    }
+
+    private async Task<MergeOutcome> MergeOnceAsync(Guid survivorId, Guid duplicateId, CancellationToken ct)
+    {
         var survivor = await db.Participants.FirstOrDefaultAsync(p => p.Id == survivorId, ct);
         var duplicate = await db.Participants.FirstOrDefaultAsync(p => p.Id == duplicateId, ct);
         if (survivor is null)
@@ -70,6 +85,16 @@ public sealed class ParticipantMerge(IntegrationDbContext db, ParticipationTrack
         enrolments.ForEach(e => e.ParticipantId = survivorId);
         outcomes.ForEach(o => o.ParticipantId = survivorId);
         consents.ForEach(c => c.ParticipantId = survivorId);
+
+        // One consent per purpose stays in force: where both records have one, the survivor's stays and the moved
+        // one ends today, noted, so that a later withdrawal is not undone by a forgotten second consent.
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var inForce = await db.Consents.Where(c => c.ParticipantId == survivorId && c.WithdrawnOn == null).Select(c => c.Purpose).ToListAsync(ct);
+        foreach (var consent in consents.Where(c => c.WithdrawnOn == null && inForce.Contains(c.Purpose)))
+        {
+            consent.WithdrawnOn = today < consent.GivenOn ? consent.GivenOn : today;
+            consent.Note = $"{consent.Note} [merged: superseded by the surviving record's consent]".Trim();
+        }
 
         // The earliest participation's situation at entry is the one funders count.
         var theirs = await db.Participations.Where(p => p.ParticipantId == duplicateId).ToListAsync(ct);

@@ -45,10 +45,17 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
         return participant;
     }
 
-    /// <summary>The searchable words of a participant's name.</summary>
+    /// <summary>
+    /// The searchable words of a participant's name, and their sound keys marked with <c>~</c> (for duplicate
+    /// suggestions; a name search never reaches them, since its words hold letters and digits only).
+    /// </summary>
     public static IEnumerable<ParticipantName> NameRows(Participant participant) =>
-        NameFolding.Tokens(participant.GivenName, participant.FamilyName)
+        NameKeys(NameFolding.Tokens(participant.GivenName, participant.FamilyName))
             .Select(token => new ParticipantName { TenantId = participant.TenantId, ParticipantId = participant.Id, Token = token.Length > 100 ? token[..100] : token });
+
+    /// <summary>Folded words and their <c>~</c>sound keys.</summary>
+    public static IReadOnlyList<string> NameKeys(IReadOnlyList<string> words) =>
+        words.Concat(words.Select(NameFolding.Skeleton).OfType<string>().Select(k => "~" + k)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Changes a participant's current record (the entry values stay) and returns the changed fields (not saved).</summary>
     public async Task<IReadOnlyList<string>> UpdateAsync(Participant participant, ParticipantRequest request, (IdentityKind Kind, string Number)? identity, CancellationToken ct)

@@ -69,6 +69,25 @@ public sealed class EnrolmentTests : IAsyncLifetime
 
         var read = await (await worker.GetAsync($"/api/enrolments/{Id(exited)}")).ReadJsonAsync();
         Assert.Equal("exited", read.GetProperty("status").GetString());
+        using var change = new HttpRequestMessage(HttpMethod.Put, $"/api/enrolments/{Id(exited)}") { Content = JsonContent.Create(new { plannedEndDate = "2024-12-31" }) };
+        change.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{read.GetProperty("version").GetInt64()}\""));
+        await (await worker.SendAsync(change)).AssertFieldErrorAsync("plannedEndDate");
+        await (await worker.PostAsJsonAsync("/api/enrolments", new { participantId = read.GetProperty("participantId").GetGuid(), programmeId = programme, moduleId = Module, status = "exited" })).AssertFieldErrorAsync("status");
+    }
+
+    [Fact]
+    public async Task Enrolments_that_never_started_do_not_count_as_a_last_exit()
+    {
+        var participant = await RegisterAsync();
+        var first = await EnrolAsync(participant, status: "active", startDate: "2024-02-01");
+        await MoveAsync(first, new { status = "exited", date = "2024-03-31", exitReason = "completed" });
+        var dropped = await EnrolAsync(participant, referredOn: "2024-06-01");
+        await MoveAsync(dropped, new { status = "exited", date = "2024-07-01", exitReason = "droppedOut" });
+
+        var participation = Assert.Single((await (await worker.GetAsync($"/api/participants/{participant}/participations")).ReadJsonAsync()).EnumerateArray());
+
+        Assert.Equal("2024-02-01", participation.GetProperty("firstStart").GetString());
+        Assert.Equal("2024-03-31", participation.GetProperty("lastExit").GetString());
     }
 
     [Fact]

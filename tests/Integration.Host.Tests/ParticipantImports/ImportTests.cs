@@ -63,7 +63,7 @@ public sealed class ImportTests : IAsyncLifetime
     [Fact]
     public async Task All_or_nothing_imports_nothing_when_a_row_is_wrong()
     {
-        var import = await UploadAndWaitAsync(SwedishFile, "?mode=allOrNothing");
+        var import = await UploadAndWaitAsync(SwedishFile, "?mode=all-or-nothing");
 
         Assert.Equal("failed", import.GetProperty("status").GetString());
         Assert.Equal(0, import.GetProperty("importedRows").GetInt32());
@@ -89,6 +89,7 @@ public sealed class ImportTests : IAsyncLifetime
     [InlineData("Förnamn;Skostorlek\nAmina;38\n", "Skostorlek")]
     [InlineData("", "CSV")]
     [InlineData("Kön;Födelseår\nkvinna;1990\n", "Förnamn")]
+    [InlineData("Förnamn;Efternamn\n\"Amina\"x;Hassan\n", "CSV")]
     public async Task Unreadable_files_are_refused_at_once(string file, string mentioned)
     {
         var response = await worker.PostAsync("/api/participants/import", new StringContent(file, Encoding.UTF8, "text/csv"));

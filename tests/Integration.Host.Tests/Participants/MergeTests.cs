@@ -61,6 +61,21 @@ public sealed class MergeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_one_consent_per_purpose_stays_in_force_after_a_merge()
+    {
+        var survivor = await Register(ParticipantTests.Person("Amina", "Hassan"));
+        var duplicate = await Register(ParticipantTests.Person("Amina", "Hasan"));
+        (await worker.PostAsJsonAsync($"/api/participants/{survivor}/consents", new { purpose = "followUpContact", givenOn = "2024-01-01" })).EnsureSuccessStatusCode();
+        (await worker.PostAsJsonAsync($"/api/participants/{duplicate}/consents", new { purpose = "followUpContact", givenOn = "2024-02-01" })).EnsureSuccessStatusCode();
+
+        (await tenant.Admin.PostAsJsonAsync($"/api/participants/{survivor}/merge", new { duplicateId = duplicate })).EnsureSuccessStatusCode();
+
+        var consents = (await (await worker.GetAsync($"/api/participants/{survivor}/consents")).ReadJsonAsync()).EnumerateArray().ToList();
+        Assert.Equal(2, consents.Count);
+        Assert.Single(consents, c => c.GetProperty("inForce").GetBoolean());
+    }
+
+    [Fact]
     public async Task Merging_again_is_harmless()
     {
         var survivor = await Register(ParticipantTests.Person("Yonas", "Tesfaye"));

@@ -220,6 +220,16 @@ public sealed class ParticipantTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_name_spelt_another_way_is_suggested()
+    {
+        var existing = await Register("Mohammed", "Hassan", birthYear: 1985);
+
+        var suggested = await (await worker.GetAsync("/api/participants/duplicates?givenName=Muhammad&familyName=Hasan&birthYear=1985")).ReadJsonAsync();
+
+        Assert.Contains(suggested.EnumerateArray(), c => c.GetProperty("id").GetGuid() == existing);
+    }
+
+    [Fact]
     public async Task Analysts_and_system_admins_do_not_see_personal_data()
     {
         var analyst = await host.CreateStaffAsync(tenant, "analyst");

@@ -338,6 +338,11 @@ namespace Integration.Host.Data.Migrations
 
                     b.HasIndex("TenantId", "ParticipantId");
 
+                    b.HasIndex("TenantId", "ParticipantId", "ProgrammeId", "ModuleId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_core_enrolments_one_ongoing")
+                        .HasFilter("\"Status\" <> 'Exited'");
+
                     b.HasIndex("TenantId", "ProgrammeId", "ModuleId", "Status");
 
                     b.ToTable("core_enrolments", (string)null);
@@ -395,6 +400,10 @@ namespace Integration.Host.Data.Migrations
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
