@@ -51,6 +51,7 @@ public static class IntegrationHostBuilderExtensions
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<CurrentTenant>());
 
         services.AddSingleton<DatabaseConfigurator>();
+        services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
         services.AddDbContext<IntegrationDbContext>((sp, options) =>
             sp.GetRequiredService<DatabaseConfigurator>().Configure(options, IntegrationDbContext.MigrationsHistoryTable));

@@ -50,7 +50,10 @@ internal static class CoreRecordsModel
         {
             n.ToTable("core_participant_names");
             n.Property(x => x.Token).HasMaxLength(100);
-            n.HasIndex(x => new { x.TenantId, x.Token, x.ParticipantId });
+            n.Property(x => x.SortKey).HasMaxLength(200);
+
+            // Covers a name search: the word range, then the order and the id, without reading the participants.
+            n.HasIndex(x => new { x.TenantId, x.Token, x.SortKey, x.ParticipantId });
             n.HasIndex(x => x.ParticipantId);
             n.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -157,15 +157,46 @@ internal static class ParticipantEndpoints
             return Problems.Validation(errors);
         }
 
-        var query = db.Participants.AsNoTracking().Where(x => x.MergedIntoId == null);
-        foreach (var term in NameFolding.Tokens(q))
+        var terms = NameFolding.Tokens(q);
+        var onlyName = terms.Count > 0 && string.IsNullOrWhiteSpace(identityNumber) && enrolmentStatus is null && programmeId is null && string.IsNullOrEmpty(moduleId);
+        var (total, items) = onlyName
+            ? await SearchByNameAsync(db, terms, p, size, ct)
+            : await SearchByFiltersAsync(db, terms, identityNumber, enrolmentStatus, programmeId, moduleId, clock, p, size, ct);
+        await audit.ReadAsync(ParticipantWriter.RecordType, items.Select(i => (i.Id, i.Id)), ct);
+        return TypedResults.Ok(new Page<ParticipantListItem>(items, p, size, total));
+    }
+
+    /// <summary>
+    /// A search by name alone, answered from the name index: hits are counted and ordered there, and only the page's
+    /// participants are read. Merged records have no rows in the index, so they never show.
+    /// </summary>
+    private static async Task<(int Total, List<ParticipantListItem> Items)> SearchByNameAsync(IntegrationDbContext db, IReadOnlyList<string> terms, int page, int size, CancellationToken ct)
+    {
+        var words = db.ParticipantNames.AsNoTracking().Where(WordStarts(terms[0]));
+        foreach (var term in terms.Skip(1))
         {
-            // A range on the indexed word column: every word of the query is the start of some word of the name.
-            var upper = term + char.MaxValue;
-            // EF Core turns CompareTo into SQL comparisons (ordinal on both providers), not a culture-aware comparison.
-#pragma warning disable CA1309, CA1310
-            var ids = db.ParticipantNames.Where(n => n.Token.CompareTo(term) >= 0 && n.Token.CompareTo(upper) < 0).Select(n => n.ParticipantId);
-#pragma warning restore CA1309, CA1310
+            var others = db.ParticipantNames.Where(WordStarts(term)).Select(n => n.ParticipantId);
+            words = words.Where(n => others.Contains(n.ParticipantId));
+        }
+
+        var hits = words.GroupBy(n => n.ParticipantId).Select(g => new { Id = g.Key, Sort = g.Min(n => n.SortKey) });
+        var total = await hits.CountAsync(ct);
+        var ids = await hits.OrderBy(h => h.Sort).ThenBy(h => h.Id).Skip((page - 1) * size).Take(size).Select(h => h.Id).ToListAsync(ct);
+        var rows = await db.Participants.AsNoTracking().Where(x => ids.Contains(x.Id))
+            .Select(x => new ParticipantListItem(x.Id, x.GivenName, x.FamilyName, x.Gender, x.BirthYear, x.IdentityKind, x.IdentityNumber))
+            .ToListAsync(ct);
+        var order = ids.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        return (total, rows.OrderBy(r => order[r.Id]).ToList());
+    }
+
+    private static async Task<(int Total, List<ParticipantListItem> Items)> SearchByFiltersAsync(
+        IntegrationDbContext db, IReadOnlyList<string> terms, string? identityNumber, EnrolmentStatus? enrolmentStatus, Guid? programmeId, string? moduleId,
+        TimeProvider clock, int page, int size, CancellationToken ct)
+    {
+        var query = db.Participants.AsNoTracking().Where(x => x.MergedIntoId == null);
+        foreach (var term in terms)
+        {
+            var ids = db.ParticipantNames.Where(WordStarts(term)).Select(n => n.ParticipantId);
             query = query.Where(x => ids.Contains(x.Id));
         }
 
@@ -199,11 +230,22 @@ internal static class ParticipantEndpoints
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(x => x.FamilyName).ThenBy(x => x.GivenName).ThenBy(x => x.Id)
-            .Skip((p - 1) * size).Take(size)
+            .Skip((page - 1) * size).Take(size)
             .Select(x => new ParticipantListItem(x.Id, x.GivenName, x.FamilyName, x.Gender, x.BirthYear, x.IdentityKind, x.IdentityNumber))
             .ToListAsync(ct);
-        await audit.ReadAsync(ParticipantWriter.RecordType, items.Select(i => (i.Id, i.Id)), ct);
-        return TypedResults.Ok(new Page<ParticipantListItem>(items, p, size, total));
+        return (total, items);
+    }
+
+    /// <summary>
+    /// Rows whose word starts with <paramref name="term"/>: a range on the indexed column, so the search reads only
+    /// matching words. EF Core turns CompareTo into SQL comparisons (ordinal on both providers).
+    /// </summary>
+    private static System.Linq.Expressions.Expression<Func<ParticipantName, bool>> WordStarts(string term)
+    {
+        var upper = term + char.MaxValue;
+#pragma warning disable CA1309, CA1310
+        return n => n.Token.CompareTo(term) >= 0 && n.Token.CompareTo(upper) < 0;
+#pragma warning restore CA1309, CA1310
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DuplicateCandidate>>, ValidationProblem>> Duplicates(

@@ -15,4 +15,10 @@ public sealed class ParticipantName : ITenantOwned
     public required string Token { get; set; }
 
     public Guid ParticipantId { get; set; }
+
+    /// <summary>
+    /// The participant's folded "family given" name, so that a name search can count and order its hits from this
+    /// index alone and read only the participants it shows.
+    /// </summary>
+    public string SortKey { get; set; } = string.Empty;
 }

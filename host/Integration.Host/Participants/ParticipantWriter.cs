@@ -49,9 +49,19 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
     /// The searchable words of a participant's name, and their sound keys marked with <c>~</c> (for duplicate
     /// suggestions; a name search never reaches them, since its words hold letters and digits only).
     /// </summary>
-    public static IEnumerable<ParticipantName> NameRows(Participant participant) =>
-        NameKeys(NameFolding.Tokens(participant.GivenName, participant.FamilyName))
-            .Select(token => new ParticipantName { TenantId = participant.TenantId, ParticipantId = participant.Id, Token = token.Length > 100 ? token[..100] : token });
+    public static IEnumerable<ParticipantName> NameRows(Participant participant)
+    {
+        var sortKey = SortKey(participant.GivenName, participant.FamilyName);
+        return NameKeys(NameFolding.Tokens(participant.GivenName, participant.FamilyName))
+            .Select(token => new ParticipantName { TenantId = participant.TenantId, ParticipantId = participant.Id, Token = token.Length > 100 ? token[..100] : token, SortKey = sortKey });
+    }
+
+    /// <summary>How search results are ordered: by folded family name, then given name.</summary>
+    public static string SortKey(string givenName, string familyName)
+    {
+        var key = $"{NameFolding.Fold(familyName)} | {NameFolding.Fold(givenName)}";
+        return key.Length > 200 ? key[..200] : key;
+    }
 
     /// <summary>Folded words and their <c>~</c>sound keys.</summary>
     public static IReadOnlyList<string> NameKeys(IReadOnlyList<string> words) =>

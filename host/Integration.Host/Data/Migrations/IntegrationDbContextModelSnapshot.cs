@@ -707,6 +707,11 @@ namespace Integration.Host.Data.Migrations
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -719,7 +724,7 @@ namespace Integration.Host.Data.Migrations
 
                     b.HasIndex("ParticipantId");
 
-                    b.HasIndex("TenantId", "Token", "ParticipantId");
+                    b.HasIndex("TenantId", "Token", "SortKey", "ParticipantId");
 
                     b.ToTable("core_participant_names", (string)null);
                 });
