@@ -44,13 +44,13 @@ public static class IntegrationApplicationExtensions
     }
 
     /// <summary>
-    /// Starts the web and job servers while the database is initialised, then opens the <see cref="StartupGate"/>.
+    /// Starts the web and job servers while the database is initialised (<paramref name="initialization"/>, begun
+    /// before the endpoints are mapped so that both use the two cores), then opens the <see cref="StartupGate"/>.
     /// A failed initialisation stops the host and is rethrown.
     /// </summary>
-    public static async Task StartIntegrationAsync(this WebApplication app)
+    public static async Task StartIntegrationAsync(this WebApplication app, Task initialization)
     {
         var gate = app.Services.GetRequiredService<StartupGate>();
-        var initialization = app.InitializeIntegrationAsync();
         var start = app.StartAsync();
         try
         {

@@ -12,8 +12,10 @@ return await StartupFailure.GuardAsync(async () =>
     builder.AddIntegrationHost();
 
     var app = builder.Build();
+    // On the thread pool: the database work (model build, migrations) then runs beside the endpoint mapping.
+    var initialization = Task.Run(app.InitializeIntegrationAsync);
     app.MapIntegrationApi();
-    await app.StartIntegrationAsync();
+    await app.StartIntegrationAsync(initialization);
     await app.WaitForShutdownAsync();
     return 0;
 });

@@ -27,21 +27,37 @@ internal static class HealthSetup
             .AllowAnonymous();
     }
 
-    private static Task WriteAsync(HttpContext context, HealthReport report)
+    // Written with Utf8JsonWriter rather than a serialised anonymous type: the readiness probe is the first request a
+    // balancer sends, and reflection-based serialisation would add its warm-up to the start-up time.
+    private static async Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        var body = new
+        await using (var json = new Utf8JsonWriter(context.Response.BodyWriter))
         {
-            status = report.Status.ToString(),
-            totalMilliseconds = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
-            checks = report.Entries.Select(e => new
+            json.WriteStartObject();
+            json.WriteString("status", report.Status.ToString());
+            json.WriteNumber("totalMilliseconds", Math.Round(report.TotalDuration.TotalMilliseconds, 1));
+            json.WriteStartArray("checks");
+            foreach (var (name, entry) in report.Entries)
             {
-                name = e.Key,
-                status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-                milliseconds = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
-            }),
-        };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+                json.WriteStartObject();
+                json.WriteString("name", name);
+                json.WriteString("status", entry.Status.ToString());
+                if (entry.Description is null)
+                {
+                    json.WriteNull("description");
+                }
+                else
+                {
+                    json.WriteString("description", entry.Description);
+                }
+
+                json.WriteNumber("milliseconds", Math.Round(entry.Duration.TotalMilliseconds, 1));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
     }
 }

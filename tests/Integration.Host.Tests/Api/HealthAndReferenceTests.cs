@@ -17,6 +17,7 @@ public sealed class HealthAndReferenceTests : IAsyncLifetime
     [Fact]
     public async Task Ready_checks_database_jobs_and_modules()
     {
+        await host.WhenReadyAsync();
         var ready = await (await host.Anonymous().GetAsync("/health/ready")).ReadJsonAsync();
 
         Assert.Equal("Healthy", ready.GetProperty("status").GetString());

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Integration.Host.Tests.Infrastructure;
@@ -50,6 +51,12 @@ internal sealed class TestHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
     }
+
+    /// <summary>
+    /// Waits until the database is initialised. API requests wait at the start-up gate by themselves; readiness probes do
+    /// not (they answer 503 while the host starts), so tests of <c>/health/ready</c> wait here first.
+    /// </summary>
+    public Task WhenReadyAsync() => Services.GetRequiredService<StartupGate>().WhenReady;
 
     /// <summary>A client without credentials.</summary>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

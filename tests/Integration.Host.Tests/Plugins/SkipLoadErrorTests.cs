@@ -64,6 +64,7 @@ public sealed class SkipLoadErrorTests : IAsyncLifetime
     public async Task Health_is_degraded_and_names_the_failed_plugins()
     {
         var anonymous = host.Anonymous();
+        await host.WhenReadyAsync();
 
         var live = await (await anonymous.GetAsync("/health")).ReadJsonAsync();
         var ready = await (await anonymous.GetAsync("/health/ready")).ReadJsonAsync();
