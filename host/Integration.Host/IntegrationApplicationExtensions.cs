@@ -5,6 +5,7 @@ using Integration.Abstractions.Data;
 using Integration.Host.Configuration;
 using Integration.Host.Data;
 using Integration.Host.Enrolments;
+using Integration.Host.FollowUps;
 using Integration.Host.Health;
 using Integration.Host.Identity;
 using Integration.Host.Jobs;
@@ -115,6 +116,10 @@ public static class IntegrationApplicationExtensions
         app.MapOutcomeEndpoints();
         app.MapImportEndpoints();
         app.MapAuditEndpoints();
+        app.MapFollowUpPolicyEndpoints();
+        app.MapFollowUpEndpoints();
+        app.MapFollowUpScheduleEndpoints();
+        app.MapNotificationEndpoints();
         MapModules(app);
 
         HangfireSetup.RegisterModuleRecurringJobs(app.Services, app.Services.GetRequiredService<ModuleCatalog>(), app.Logger);

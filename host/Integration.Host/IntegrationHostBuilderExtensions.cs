@@ -71,6 +71,11 @@ public static class IntegrationHostBuilderExtensions
         services.AddScoped<Participants.ParticipantMerge>();
         services.AddScoped<Abstractions.Participants.IOutcomeRecorder, Outcomes.OutcomeRecorder>();
         services.AddScoped<Abstractions.Participants.IParticipantDirectory, Participants.ParticipantDirectory>();
+        services.AddScoped<FollowUps.FollowUpPolicies>();
+        services.AddScoped<FollowUps.FollowUpPlanner>();
+        services.AddScoped<FollowUps.NotificationSender>();
+        services.AddTransient<FollowUps.FollowUpDispatcher>();
+        services.AddScoped<Abstractions.FollowUps.IFollowUpEvents>(sp => sp.GetRequiredService<FollowUps.FollowUpPlanner>());
 
         services.AddIntegrationApi();
         services.AddIntegrationHealthChecks();

@@ -41,9 +41,50 @@ public sealed record IntegrationSettings
     /// <summary>Hangfire workers in this process.</summary>
     public required int JobWorkerCount { get; init; }
 
+    /// <summary>The follow-up dispatcher's schedule and periods.</summary>
+    public FollowUpSettings FollowUps { get; init; } = new();
+
+    /// <summary>The SMTP server for notification e-mail; null: notifications are listed in the worklist only.</summary>
+    public SmtpSettings? Smtp { get; init; }
+
     /// <summary>E-mail of a system admin to create on first start, with <see cref="BootstrapAdminPassword"/>.</summary>
     public string? BootstrapAdminEmail { get; init; }
 
     /// <summary>Password of the bootstrap admin; never defaulted.</summary>
     public string? BootstrapAdminPassword { get; init; }
+}
+
+/// <summary>The <c>Integration:FollowUps</c> section.</summary>
+public sealed record FollowUpSettings
+{
+    /// <summary>Cron expression of the dispatcher (every minute by default); <c>off</c> registers no recurring dispatcher.</summary>
+    public string? DispatchCron { get; init; } = "* * * * *";
+
+    /// <summary>Days after the due date when an open follow-up is overdue and its assignee is reminded.</summary>
+    public int OverdueAfterDays { get; init; } = 7;
+
+    /// <summary>Days after the due date when a follow-up nobody completed counts as missed.</summary>
+    public int MissedAfterDays { get; init; } = 90;
+
+    /// <summary>Follow-ups the dispatcher claims per transaction.</summary>
+    public int BatchSize { get; init; } = 1000;
+}
+
+/// <summary>The <c>Integration:Smtp</c> section.</summary>
+public sealed record SmtpSettings
+{
+    public required string Host { get; init; }
+
+    public int Port { get; init; } = 25;
+
+    public bool EnableSsl { get; init; }
+
+    public required string From { get; init; }
+
+    public string? UserName { get; init; }
+
+    public string? Password { get; init; }
+
+    /// <summary>The worklist's address in the web client, put in every e-mail.</summary>
+    public string? WorklistUrl { get; init; }
 }

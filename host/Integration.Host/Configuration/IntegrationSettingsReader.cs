@@ -58,8 +58,75 @@ public static class IntegrationSettingsReader
             DatabaseProvider = provider,
             ConnectionString = connectionString,
             JobWorkerCount = workers,
+            FollowUps = ReadFollowUps(section),
+            Smtp = ReadSmtp(section),
             BootstrapAdminEmail = string.IsNullOrWhiteSpace(adminEmail) ? null : adminEmail.Trim(),
             BootstrapAdminPassword = string.IsNullOrWhiteSpace(adminPassword) ? null : adminPassword,
+        };
+    }
+
+    private static FollowUpSettings ReadFollowUps(IConfigurationSection section)
+    {
+        var cron = section["FollowUps:DispatchCron"]?.Trim();
+        if (string.IsNullOrEmpty(cron))
+        {
+            cron = "* * * * *";
+        }
+        else if (string.Equals(cron, "off", StringComparison.OrdinalIgnoreCase))
+        {
+            cron = null;
+        }
+        else if (cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
+        {
+            // The full check is Hangfire's, when the recurring job is registered at start-up.
+            throw new ConfigurationException("Integration:FollowUps:DispatchCron", $"'{cron}' is not a cron expression of five or six fields (or 'off').");
+        }
+
+        var overdue = ParseInt(section, "FollowUps:OverdueAfterDays", 7, 0, 365);
+        var missed = ParseInt(section, "FollowUps:MissedAfterDays", 90, 1, 3650);
+        if (missed <= overdue)
+        {
+            throw new ConfigurationException("Integration:FollowUps:MissedAfterDays", $"must be more than OverdueAfterDays ({overdue}).");
+        }
+
+        return new FollowUpSettings
+        {
+            DispatchCron = cron,
+            OverdueAfterDays = overdue,
+            MissedAfterDays = missed,
+            BatchSize = ParseInt(section, "FollowUps:BatchSize", 1000, 10, 10000),
+        };
+    }
+
+    private static SmtpSettings? ReadSmtp(IConfigurationSection section)
+    {
+        var host = section["Smtp:Host"]?.Trim();
+        if (string.IsNullOrEmpty(host))
+        {
+            return null;
+        }
+
+        var from = section["Smtp:From"]?.Trim();
+        if (string.IsNullOrEmpty(from) || !System.Net.Mail.MailAddress.TryCreate(from, out _))
+        {
+            throw new ConfigurationException("Integration:Smtp:From", "give the sender's e-mail address when an SMTP host is set.");
+        }
+
+        var worklist = section["Smtp:WorklistUrl"]?.Trim();
+        if (!string.IsNullOrEmpty(worklist) && !Uri.TryCreate(worklist, UriKind.Absolute, out _))
+        {
+            throw new ConfigurationException("Integration:Smtp:WorklistUrl", $"'{worklist}' is not an absolute URL.");
+        }
+
+        return new SmtpSettings
+        {
+            Host = host,
+            Port = ParseInt(section, "Smtp:Port", 25, 1, 65535),
+            EnableSsl = bool.TryParse(section["Smtp:EnableSsl"], out var ssl) && ssl,
+            From = from,
+            UserName = string.IsNullOrWhiteSpace(section["Smtp:UserName"]) ? null : section["Smtp:UserName"],
+            Password = string.IsNullOrWhiteSpace(section["Smtp:Password"]) ? null : section["Smtp:Password"],
+            WorklistUrl = string.IsNullOrEmpty(worklist) ? null : worklist,
         };
     }
 

@@ -46,6 +46,14 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
 
     public DbSet<ParticipantImports.ImportRejection> ImportRejections => Set<ParticipantImports.ImportRejection>();
 
+    public DbSet<FollowUps.FollowUp> FollowUps => Set<FollowUps.FollowUp>();
+
+    public DbSet<FollowUps.FollowUpBatch> FollowUpBatches => Set<FollowUps.FollowUpBatch>();
+
+    public DbSet<FollowUps.FollowUpPolicySetting> FollowUpPolicySettings => Set<FollowUps.FollowUpPolicySetting>();
+
+    public DbSet<FollowUps.Notification> Notifications => Set<FollowUps.Notification>();
+
     /// <summary>The tenant whose rows this context reads; <see cref="Guid.Empty"/> (no rows) when there is none.</summary>
     private Guid CurrentTenantId => tenant.TenantId ?? Guid.Empty;
 
@@ -122,6 +130,7 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
         AuditEntry.Configure(builder);
         CoreRecordsModel.Configure(builder);
         CoreRecordsModel.ConfigureImports(builder);
+        Integration.Host.FollowUps.FollowUpModel.Configure(builder);
         TenantRows.ApplyQueryFilters(builder, this, nameof(CurrentTenantId));
     }
 }

@@ -217,7 +217,7 @@ internal static class EnrolmentEndpoints
 
     private static async Task<Results<Ok<EnrolmentResponse>, ValidationProblem, ProblemHttpResult>> ChangeStatus(
         Guid enrolmentId, ChangeEnrolmentStatusRequest request, HttpContext http, IntegrationDbContext db, ParticipationTracker participations,
-        AuditLog audit, TimeProvider clock, CancellationToken ct)
+        FollowUps.FollowUpPlanner followUps, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var enrolment = await db.Enrolments.FirstOrDefaultAsync(e => e.Id == enrolmentId, ct);
         if (enrolment is null)
@@ -269,6 +269,9 @@ internal static class EnrolmentEndpoints
             enrolment.ExitDate = date;
             enrolment.ExitReason = request.ExitReason;
             fields.AddRange(["exitDate", "exitReason"]);
+
+            // The exit's follow-ups are saved with the exit itself: there is no exit without its follow-ups.
+            await followUps.PlanAsync(new(FollowUps.FollowUpPolicies.ExitEvent, enrolment.ParticipantId, date, enrolment.ModuleId, enrolment.Id), ct);
         }
 
         db.EnrolmentChanges.Add(new EnrolmentChange { EnrolmentId = enrolment.Id, Status = to, Date = date, RecordedAt = clock.GetUtcNow().UtcDateTime });

@@ -45,6 +45,7 @@ internal static class HangfireSetup
     {
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<Data.DatabaseMaintenanceJob>(Data.DatabaseMaintenanceJob.RecurringId, j => j.RunAsync(CancellationToken.None), "30 3 * * *");
+        RegisterFollowUpDispatcher(recurring, services.GetRequiredService<Configuration.IntegrationSettings>().FollowUps.DispatchCron);
         foreach (var module in catalog.Available)
         {
             foreach (var job in module.Module.RecurringJobs)
@@ -57,6 +58,24 @@ internal static class HangfireSetup
                     job.Cron);
                 logger.LogInformation("Recurring job {JobKey} registered ({Cron})", ModuleJobRegistrationExtensions.JobKey(moduleId, jobName), job.Cron);
             }
+        }
+    }
+
+    private static void RegisterFollowUpDispatcher(IRecurringJobManager recurring, string? cron)
+    {
+        if (cron is null)
+        {
+            recurring.RemoveIfExists(FollowUps.FollowUpDispatcher.RecurringId);
+            return;
+        }
+
+        try
+        {
+            recurring.AddOrUpdate<FollowUps.FollowUpDispatcher>(FollowUps.FollowUpDispatcher.RecurringId, d => d.RunAsync(CancellationToken.None), cron);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new Configuration.ConfigurationException("Integration:FollowUps:DispatchCron", $"'{cron}' is not a cron expression Hangfire accepts: {ex.Message}");
         }
     }
 

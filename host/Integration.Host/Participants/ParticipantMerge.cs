@@ -54,7 +54,7 @@ public sealed class ParticipantMerge(IntegrationDbContext db, ParticipationTrack
         if (duplicate.MergedIntoId == survivorId)
         {
             // Merged before: only the modules' steps may be left to do.
-            return new MergeOutcome(null, null, false, new MergeCounts(0, 0, 0), await MergeModulesAsync(survivorId, duplicateId, ct));
+            return new MergeOutcome(null, null, false, new MergeCounts(0, 0, 0, 0), await MergeModulesAsync(survivorId, duplicateId, ct));
         }
 
         if (duplicate.MergedIntoId is not null)
@@ -82,7 +82,13 @@ public sealed class ParticipantMerge(IntegrationDbContext db, ParticipationTrack
         var enrolments = await db.Enrolments.Where(e => e.ParticipantId == duplicateId).ToListAsync(ct);
         var outcomes = await db.Outcomes.Where(o => o.ParticipantId == duplicateId).ToListAsync(ct);
         var consents = await db.Consents.Where(c => c.ParticipantId == duplicateId).ToListAsync(ct);
+        var followUps = await db.FollowUps.Where(f => f.ParticipantId == duplicateId).ToListAsync(ct);
         enrolments.ForEach(e => e.ParticipantId = survivorId);
+        followUps.ForEach(f =>
+        {
+            f.ParticipantId = survivorId;
+            f.Version++;
+        });
         outcomes.ForEach(o => o.ParticipantId = survivorId);
         consents.ForEach(c => c.ParticipantId = survivorId);
 
@@ -137,11 +143,11 @@ public sealed class ParticipantMerge(IntegrationDbContext db, ParticipationTrack
         survivor.Version++;
         survivor.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Add(AuditAction.Merge, ParticipantWriter.RecordType, duplicateId, duplicateId, ["mergedIntoId"]);
-        audit.Add(AuditAction.Merge, ParticipantWriter.RecordType, survivorId, survivorId, movedIdentity ? ["enrolments", "outcomes", "consents", "identityNumber"] : ["enrolments", "outcomes", "consents"]);
+        audit.Add(AuditAction.Merge, ParticipantWriter.RecordType, survivorId, survivorId, movedIdentity ? ["enrolments", "outcomes", "consents", "followUps", "identityNumber"] : ["enrolments", "outcomes", "consents", "followUps"]);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        var counts = new MergeCounts(enrolments.Count, outcomes.Count, consents.Count);
+        var counts = new MergeCounts(enrolments.Count, outcomes.Count, consents.Count, followUps.Count);
         logger.LogInformation("Participant {DuplicateId} merged into {SurvivorId}: {Counts}", duplicateId, survivorId, counts);
         return new MergeOutcome(null, null, false, counts, await MergeModulesAsync(survivorId, duplicateId, ct));
     }
@@ -171,13 +177,13 @@ public sealed class ParticipantMerge(IntegrationDbContext db, ParticipationTrack
 /// <summary>What a merge did, or why it was refused.</summary>
 public sealed record MergeOutcome(string? Field, (string Sv, string En)? Refusal, bool NotFound, MergeCounts Moved, IReadOnlyList<ModuleMergeResult> Modules)
 {
-    public static MergeOutcome Refused(string? field, (string Sv, string En) why, bool notFound = false) => new(field, why, notFound, new MergeCounts(0, 0, 0), []);
+    public static MergeOutcome Refused(string? field, (string Sv, string En) why, bool notFound = false) => new(field, why, notFound, new MergeCounts(0, 0, 0, 0), []);
 
     public string? Message => Refusal is { } r ? LocalizedText.Pick(r.Sv, r.En) : null;
 }
 
 /// <summary>Rows the host moved.</summary>
-public sealed record MergeCounts(int Enrolments, int Outcomes, int Consents);
+public sealed record MergeCounts(int Enrolments, int Outcomes, int Consents, int FollowUps);
 
 /// <summary>What a module moved, or its error (merge again to retry).</summary>
 public sealed record ModuleMergeResult(string ModuleId, int Moved, string? Error);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -19,9 +20,12 @@ internal sealed class TestHost : WebApplicationFactory<Program>
 
     private readonly TempFolder data;
     private readonly Dictionary<string, string?> settings;
+    private readonly TimeProvider? clock;
 
-    public TestHost(string? pluginsPath = null, IDictionary<string, string?>? settings = null)
+    /// <param name="clock">A fake clock for the whole host (follow-ups and rollups move with it); the real one by default.</param>
+    public TestHost(string? pluginsPath = null, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
+        this.clock = clock;
         data = TestPaths.NewTempFolder("host-data");
         this.settings = new Dictionary<string, string?>
         {
@@ -31,6 +35,9 @@ internal sealed class TestHost : WebApplicationFactory<Program>
             ["Integration:Bootstrap:AdminPassword"] = AdminPassword,
             ["Integration:Jobs:WorkerCount"] = "2",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Tests run the dispatcher themselves (POST /api/follow-ups/dispatch), so that its effects are theirs alone.
+            ["Integration:FollowUps:DispatchCron"] = "off",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -49,6 +56,11 @@ internal sealed class TestHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 

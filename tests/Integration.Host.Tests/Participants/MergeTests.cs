@@ -29,7 +29,7 @@ public sealed class MergeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Merge_moves_enrolments_outcomes_consents_and_module_data_to_the_survivor()
+    public async Task Merge_moves_enrolments_outcomes_consents_follow_ups_and_module_data_to_the_survivor()
     {
         var survivor = await Register(ParticipantTests.Person("Amina", "Hassan"));
         var duplicate = await Register(ParticipantTests.Person("Amina", "Hasan", "811218-9876"));
@@ -38,12 +38,14 @@ public sealed class MergeTests : IAsyncLifetime
         (await worker.PostAsJsonAsync($"/api/participants/{duplicate}/outcomes", new { type = "studies", detail = "sfi", date = "2024-03-01", source = "register" })).EnsureSuccessStatusCode();
         (await worker.PostAsJsonAsync($"/api/participants/{duplicate}/consents", new { purpose = "followUpContact" })).EnsureSuccessStatusCode();
         (await worker.PostAsJsonAsync($"/api/modules/{Module}/notes", new { text = "Om dubbletten", participantId = duplicate })).EnsureSuccessStatusCode();
+        (await worker.PostAsJsonAsync("/api/follow-ups", new { participantId = duplicate, kind = "phone-call", dueOn = "2030-01-01" })).EnsureSuccessStatusCode();
 
         var merged = await (await tenant.Admin.PostAsJsonAsync($"/api/participants/{survivor}/merge", new { duplicateId = duplicate })).ReadJsonAsync();
 
         Assert.Equal(1, merged.GetProperty("moved").GetProperty("enrolments").GetInt32());
         Assert.Equal(1, merged.GetProperty("moved").GetProperty("outcomes").GetInt32());
         Assert.Equal(1, merged.GetProperty("moved").GetProperty("consents").GetInt32());
+        Assert.Equal(1, merged.GetProperty("moved").GetProperty("followUps").GetInt32());
         var module = Assert.Single(merged.GetProperty("modules").EnumerateArray());
         Assert.Equal(1, module.GetProperty("moved").GetInt32());
 
@@ -53,6 +55,7 @@ public sealed class MergeTests : IAsyncLifetime
         Assert.Equal(survivor, duplicateRead.GetProperty("mergedIntoId").GetGuid());
         Assert.Single((await (await worker.GetAsync($"/api/participants/{survivor}/outcomes")).ReadJsonAsync()).EnumerateArray());
         Assert.Single((await (await worker.GetAsync($"/api/participants/{survivor}/participations")).ReadJsonAsync()).EnumerateArray());
+        Assert.Equal(1, (await (await worker.GetAsync($"/api/follow-ups?participantId={survivor}")).ReadJsonAsync()).GetProperty("total").GetInt32());
         Assert.Equal(1, (await (await worker.GetAsync("/api/participants?q=amina")).ReadJsonAsync()).GetProperty("total").GetInt32());
         var notes = await (await worker.GetAsync($"/api/modules/{Module}/notes")).ReadJsonAsync();
         Assert.Equal(survivor, Assert.Single(notes.EnumerateArray()).GetProperty("participantId").GetGuid());

@@ -62,7 +62,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
     }
 
     /// <summary>One record of each kind in tenant B, by the route parameter that names it.</summary>
-    private static async Task<Dictionary<string, string>> SeedTenantAsync(TenantSetup b)
+    private async Task<Dictionary<string, string>> SeedTenantAsync(TenantSetup b)
     {
         (await b.Admin.PutAsync($"/api/tenants/{b.Id}/modules/{FixturePlugins.NotesModuleId}", null)).EnsureSuccessStatusCode();
         var programme = await (await b.Admin.PostAsJsonAsync("/api/programmes", Programmes.ProgrammeTests.Valid())).ReadJsonAsync(HttpStatusCode.Created);
@@ -80,6 +80,10 @@ public sealed class TenantIsolationTests : IAsyncLifetime
         })).ReadJsonAsync(HttpStatusCode.Created);
         var outcome = await (await b.Admin.PostAsJsonAsync($"/api/participants/{participantId}/outcomes", new { type = "jobSeeking", date = "2024-01-01", source = "selfReported" })).ReadJsonAsync(HttpStatusCode.Created);
         var import = await (await b.Admin.PostAsync("/api/participants/import", new StringContent("Förnamn\nAmina\n", Encoding.UTF8, "text/csv"))).ReadJsonAsync(HttpStatusCode.Accepted);
+        var followUp = await (await b.Admin.PostAsJsonAsync("/api/follow-ups", new { participantId, kind = "phone-call", dueOn = DateOnly.FromDateTime(DateTime.Now) })).ReadJsonAsync(HttpStatusCode.Created);
+        var batch = await (await b.Admin.PostAsJsonAsync("/api/follow-ups/schedule", new { idempotencyKey = "b-1", kind = "check-in", dueOn = "2030-01-01" })).ReadJsonAsync(HttpStatusCode.Created);
+        (await (await host.SystemAdminAsync()).PostAsync("/api/follow-ups/dispatch", null)).EnsureSuccessStatusCode();
+        var notification = (await (await b.Admin.GetAsync("/api/notifications")).ReadJsonAsync()).GetProperty("items").EnumerateArray().First();
 
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -93,14 +97,22 @@ public sealed class TenantIsolationTests : IAsyncLifetime
             ["enrolmentId"] = enrolment.GetProperty("id").GetGuid().ToString(),
             ["outcomeId"] = outcome.GetProperty("id").GetGuid().ToString(),
             ["importId"] = import.GetProperty("id").GetGuid().ToString(),
+            ["followUpId"] = followUp.GetProperty("id").GetGuid().ToString(),
+            ["batchId"] = batch.GetProperty("batchId").GetGuid().ToString(),
+            ["notificationId"] = notification.GetProperty("id").GetGuid().ToString(),
         };
     }
 
-    /// <summary>Routes that name a tenant or one of a tenant's records: every route with a route parameter, but the module catalogue.</summary>
+    /// <summary>
+    /// Routes that name a tenant or one of a tenant's records: every route with a route parameter, but the follow-up
+    /// policies (their ids name a policy of the host or a module, the same in every tenant; the setting changed is
+    /// always the caller's own tenant's).
+    /// </summary>
     private List<(string Method, string Pattern)> ScopedRoutes() =>
         host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal) && e.RoutePattern.Parameters.Count > 0)
+            .Where(e => !e.RoutePattern.RawText!.StartsWith("/api/follow-up-policies/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!)))
             .Distinct()
             .ToList();

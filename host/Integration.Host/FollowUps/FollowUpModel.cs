@@ -1,0 +1,73 @@
+using Integration.Host.Enrolments;
+using Integration.Host.Participants;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Host.FollowUps;
+
+/// <summary>Tables of the follow-up engine: follow-ups, schedule batches, tenant policy settings, the notification outbox.</summary>
+internal static class FollowUpModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<FollowUp>(f =>
+        {
+            f.ToTable("core_follow_ups");
+            f.Property(x => x.Kind).HasMaxLength(60);
+            f.Property(x => x.Key).HasMaxLength(200);
+            f.Property(x => x.ModuleId).HasMaxLength(40);
+            f.Property(x => x.PolicyId).HasMaxLength(100);
+            f.Property(x => x.SubjectId).HasMaxLength(100);
+            f.Property(x => x.State).HasConversion<string>().HasMaxLength(10);
+            f.Property(x => x.HoldReason).HasConversion<string>().HasMaxLength(20);
+            f.Property(x => x.Note).HasMaxLength(1000);
+            f.Property(x => x.CancelReason).HasMaxLength(300);
+            f.Property(x => x.Version).IsConcurrencyToken();
+            f.Ignore(x => x.IsOpen);
+
+            f.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
+
+            // The dispatcher's scan (open follow-ups by due date, every tenant) and the worklist's.
+            f.HasIndex(x => new { x.State, x.DueOn });
+            f.HasIndex(x => new { x.TenantId, x.State, x.DueOn });
+            f.HasIndex(x => new { x.TenantId, x.ParticipantId });
+            f.HasIndex(x => new { x.TenantId, x.BatchId });
+            f.HasIndex(x => new { x.TenantId, x.PolicyId, x.SubjectId });
+            f.HasIndex(x => x.ClaimToken);
+            f.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Restrict);
+            f.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<FollowUpBatch>(b =>
+        {
+            b.ToTable("core_follow_up_batches");
+            b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            b.Property(x => x.Kind).HasMaxLength(60);
+            b.Property(x => x.Request).HasMaxLength(4000);
+            b.HasIndex(x => new { x.TenantId, x.IdempotencyKey }).IsUnique();
+        });
+
+        builder.Entity<FollowUpPolicySetting>(s =>
+        {
+            s.ToTable("core_follow_up_policy_settings");
+            s.HasKey(x => new { x.TenantId, x.PolicyId });
+            s.Property(x => x.PolicyId).HasMaxLength(100);
+            s.Property(x => x.Offsets).HasMaxLength(200);
+            s.Property(x => x.RepeatEvery).HasMaxLength(40);
+        });
+
+        builder.Entity<Notification>(n =>
+        {
+            n.ToTable("core_notifications");
+            n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(10);
+            n.Property(x => x.Delivery).HasConversion<string>().HasMaxLength(10);
+            n.Property(x => x.FollowUpKind).HasMaxLength(60);
+            n.Property(x => x.LastError).HasMaxLength(500);
+
+            // One notification per follow-up and kind, whatever happens to the dispatcher.
+            n.HasIndex(x => new { x.FollowUpId, x.Kind }).IsUnique();
+            n.HasIndex(x => x.Delivery);
+            n.HasIndex(x => new { x.TenantId, x.RecipientId, x.CreatedAt });
+            n.HasOne<FollowUp>().WithMany().HasForeignKey(x => x.FollowUpId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
