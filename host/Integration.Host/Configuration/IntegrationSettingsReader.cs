@@ -94,7 +94,7 @@ public static class IntegrationSettingsReader
             DispatchCron = cron,
             OverdueAfterDays = overdue,
             MissedAfterDays = missed,
-            BatchSize = ParseInt(section, "FollowUps:BatchSize", 1000, 10, 10000),
+            BatchSize = ParseInt(section, "FollowUps:BatchSize", 1000, 1, 10000),
         };
     }
 

@@ -93,6 +93,7 @@ public sealed class NotificationSender(IntegrationDbContext db, IntegrationSetti
             Subject = $"Uppföljningar / Follow-ups: {due + overdue}",
             Body = body.ToString(),
             BodyEncoding = Encoding.UTF8,
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
             SubjectEncoding = Encoding.UTF8,
         };
     }

@@ -213,6 +213,39 @@ public sealed class FollowUpTests : IAsyncLifetime
         Assert.Contains(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("recordType").GetString() == "follow-up" && e.GetProperty("action").GetString() == "create");
     }
 
+    [Fact]
+    public async Task A_module_policy_repeats_while_its_subject_lasts_and_its_stop_event_cancels_the_rest()
+    {
+        var participant = await f.RegisterAsync();
+        var policies = await (await f.Worker.GetAsync("/api/follow-up-policies")).ReadJsonAsync();
+        var watch = policies.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "fixture-notes:watch");
+        Assert.Equal("7 days", watch.GetProperty("repeatEvery").GetString());
+        Assert.Equal(FollowUpFixture.Module, watch.GetProperty("moduleId").GetString());
+
+        var started = await (await f.Worker.PostAsync($"/api/modules/{FollowUpFixture.Module}/participants/{participant}/watch", null)).ReadJsonAsync();
+        var repeated = await (await f.Worker.PostAsync($"/api/modules/{FollowUpFixture.Module}/participants/{participant}/watch", null)).ReadJsonAsync();
+        Assert.Equal(1, started.GetProperty("created").GetInt32());
+        Assert.Equal(0, repeated.GetProperty("created").GetInt32());
+        var start = f.Today;
+
+        await f.AdvanceAsync(TimeSpan.FromDays(7));
+        await f.DispatchAsync();
+        var series = await f.FollowUpsAsync($"participantId={participant}&kind=watch-check-in");
+        Assert.Equal([(1, "due", start.AddDays(7)), (2, "scheduled", start.AddDays(14))], series.Select(x => (x.GetProperty("sequence").GetInt32(), x.GetProperty("state").GetString(), DueOn(x))));
+
+        (await f.Admin.PutAsJsonAsync("/api/follow-up-policies/fixture-notes:watch", new { enabled = true, repeatEvery = "10 days" })).EnsureSuccessStatusCode();
+        await f.AdvanceAsync(TimeSpan.FromDays(7));
+        await f.DispatchAsync();
+        series = await f.FollowUpsAsync($"participantId={participant}&kind=watch-check-in");
+        Assert.Equal(start.AddDays(24), DueOn(series.Single(x => x.GetProperty("sequence").GetInt32() == 3)));
+
+        var stopped = await (await f.Worker.PostAsync($"/api/modules/{FollowUpFixture.Module}/participants/{participant}/unwatch", null)).ReadJsonAsync();
+
+        Assert.Equal(3, stopped.GetProperty("cancelled").GetInt32());
+        Assert.All(await f.FollowUpsAsync($"participantId={participant}&kind=watch-check-in"), x => Assert.Equal("cancelled", x.GetProperty("state").GetString()));
+        await (await f.Worker.PostAsync($"/api/modules/{FollowUpFixture.Module}/participants/{Guid.NewGuid()}/watch", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
     private Task<HttpResponseMessage> Complete(JsonElement followUp, object body) => Send(f.Worker, HttpMethod.Post, followUp, "/complete", body);
 
     /// <summary>A change to a follow-up with its version in If-Match, as clients send it.</summary>

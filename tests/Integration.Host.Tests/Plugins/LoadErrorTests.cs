@@ -93,6 +93,21 @@ public sealed class LoadErrorTests
         Assert.Contains("'Sometimes' is not one of Fail, Skip", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--Integration:FollowUps:DispatchCron=every minute", "Integration:FollowUps:DispatchCron")]
+    [InlineData("--Integration:FollowUps:DispatchCron=99 * * * *", "Integration:FollowUps:DispatchCron")]
+    [InlineData("--Integration:FollowUps:MissedAfterDays=3", "Integration:FollowUps:MissedAfterDays")]
+    [InlineData("--Integration:Smtp:Host=smtp.example.invalid", "Integration:Smtp:From")]
+    public async Task Invalid_follow_up_and_mail_settings_are_named_in_the_error(string setting, string named)
+    {
+        using var root = TestPaths.NewTempFolder("config-error");
+
+        var result = await StartAsync(root, Path.Combine(root.Path, "plugins"), setting);
+
+        Assert.True(result.ExitCode == 2, $"Expected exit code 2, got {result.ExitCode}:\n{result.AllOutput}");
+        Assert.Contains(result.Lines, l => l.Contains("Start-up stopped", StringComparison.Ordinal) && l.Contains(named, StringComparison.Ordinal));
+    }
+
     private static Task<ProcessResult> StartAsync(TempFolder root, string plugins, params string[] extra) =>
         HostProcess.RunToExitAsync(
         [
