@@ -16,6 +16,7 @@ using Integration.Host.Outcomes;
 using Integration.Host.ParticipantImports;
 using Integration.Host.Participants;
 using Integration.Host.Programmes;
+using Integration.Host.Rollups;
 using Integration.Host.Tenancy;
 using Integration.Host.Web;
 using Microsoft.EntityFrameworkCore;
@@ -59,6 +60,7 @@ public static class IntegrationApplicationExtensions
             await initialization;
             gate.MarkReady();
             await ParticipantImportJob.ResumePendingAsync(app.Services, CancellationToken.None);
+            await RollupJob.ResumePendingAsync(app.Services, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -120,6 +122,7 @@ public static class IntegrationApplicationExtensions
         app.MapFollowUpEndpoints();
         app.MapFollowUpScheduleEndpoints();
         app.MapNotificationEndpoints();
+        app.MapRollupEndpoints();
         MapModules(app);
 
         HangfireSetup.RegisterModuleRecurringJobs(app.Services, app.Services.GetRequiredService<ModuleCatalog>(), app.Logger);

@@ -75,6 +75,9 @@ public static class IntegrationHostBuilderExtensions
         services.AddScoped<FollowUps.FollowUpPlanner>();
         services.AddScoped<FollowUps.NotificationSender>();
         services.AddTransient<FollowUps.FollowUpDispatcher>();
+        services.AddScoped<Rollups.RollupCalculator>();
+        services.AddScoped<Rollups.RollupReport>();
+        services.AddTransient<Rollups.RollupJob>();
         services.AddScoped<Abstractions.FollowUps.IFollowUpEvents>(sp => sp.GetRequiredService<FollowUps.FollowUpPlanner>());
 
         services.AddIntegrationApi();

@@ -54,6 +54,10 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
 
     public DbSet<FollowUps.Notification> Notifications => Set<FollowUps.Notification>();
 
+    public DbSet<Rollups.RollupCell> RollupCells => Set<Rollups.RollupCell>();
+
+    public DbSet<Rollups.RollupRun> RollupRuns => Set<Rollups.RollupRun>();
+
     /// <summary>The tenant whose rows this context reads; <see cref="Guid.Empty"/> (no rows) when there is none.</summary>
     private Guid CurrentTenantId => tenant.TenantId ?? Guid.Empty;
 
@@ -131,6 +135,7 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
         CoreRecordsModel.Configure(builder);
         CoreRecordsModel.ConfigureImports(builder);
         Integration.Host.FollowUps.FollowUpModel.Configure(builder);
+        Integration.Host.Rollups.RollupModel.Configure(builder);
         TenantRows.ApplyQueryFilters(builder, this, nameof(CurrentTenantId));
     }
 }

@@ -45,6 +45,7 @@ internal static class HangfireSetup
     {
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<Data.DatabaseMaintenanceJob>(Data.DatabaseMaintenanceJob.RecurringId, j => j.RunAsync(CancellationToken.None), "30 3 * * *");
+        recurring.AddOrUpdate<Rollups.RollupJob>(Rollups.RollupJob.NightlyId, j => j.NightlyAsync(CancellationToken.None), "0 2 * * *");
         RegisterFollowUpDispatcher(recurring, services.GetRequiredService<Configuration.IntegrationSettings>().FollowUps.DispatchCron);
         foreach (var module in catalog.Available)
         {

@@ -88,6 +88,25 @@ internal sealed class FollowUpFixture : IAsyncDisposable
         System = await Host.SystemAdminAsync();
     }
 
+    /// <summary>A signed-in analyst of the tenant.</summary>
+    public async Task<HttpClient> AnalystAsync()
+    {
+        var email = $"analyst-{Guid.NewGuid():N}@test.invalid";
+        (await Admin.PostAsJsonAsync($"/api/tenants/{Tenant.Id}/users", new { email, displayName = "Analytiker", role = "analyst", password = TestHost.StaffPassword })).EnsureSuccessStatusCode();
+        return await Host.SignInAsync(email, TestHost.StaffPassword);
+    }
+
+    /// <summary>Runs the rollups of the programme for a period and waits for the run to succeed.</summary>
+    public async Task<JsonElement> RunRollupsAsync(string period)
+    {
+        var run = await (await Admin.PostAsJsonAsync("/api/rollups/run", new { programmeId = Programme, period })).ReadJsonAsync(HttpStatusCode.Accepted);
+        return await Eventually.WaitForAsync(
+            async () => await (await Admin.GetAsync($"/api/rollups/runs/{Id(run)}")).ReadJsonAsync(),
+            r => r.GetProperty("state").GetString() is "succeeded" or "failed",
+            "the rollup run to finish",
+            seconds: 120);
+    }
+
     public async Task<Guid> RegisterAsync(string given = "Amina", string family = "Hassan", string gender = "woman")
     {
         var person = ParticipantTests.Person(given, family);

@@ -84,6 +84,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
         var batch = await (await b.Admin.PostAsJsonAsync("/api/follow-ups/schedule", new { idempotencyKey = "b-1", kind = "check-in", dueOn = "2030-01-01" })).ReadJsonAsync(HttpStatusCode.Created);
         (await (await host.SystemAdminAsync()).PostAsync("/api/follow-ups/dispatch", null)).EnsureSuccessStatusCode();
         var notification = (await (await b.Admin.GetAsync("/api/notifications")).ReadJsonAsync()).GetProperty("items").EnumerateArray().First();
+        var rollupRun = await (await b.Admin.PostAsJsonAsync("/api/rollups/run", new { })).ReadJsonAsync(HttpStatusCode.Accepted);
 
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -100,6 +101,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
             ["followUpId"] = followUp.GetProperty("id").GetGuid().ToString(),
             ["batchId"] = batch.GetProperty("batchId").GetGuid().ToString(),
             ["notificationId"] = notification.GetProperty("id").GetGuid().ToString(),
+            ["runId"] = rollupRun.GetProperty("id").GetGuid().ToString(),
         };
     }
 

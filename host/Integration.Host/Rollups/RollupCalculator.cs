@@ -1,0 +1,131 @@
+using Autofac;
+using Integration.Abstractions.Kernel;
+using Integration.Abstractions.Rollups;
+using Integration.Host.Data;
+using Integration.Host.Modules;
+using Integration.Host.Programmes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Integration.Host.Rollups;
+
+/// <summary>
+/// Computes a programme's figures for a set of periods and publishes each period as a whole: the old cells are deleted
+/// and the new ones inserted in one transaction, so that readers see the old figures or the new ones, never half.
+/// </summary>
+public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope scope, ModuleCatalog catalog, ModuleEnablement enablement, TimeProvider clock)
+{
+    /// <summary>Computes and publishes the periods of one programme of the current tenant.</summary>
+    public async Task PublishAsync(Programme programme, IReadOnlyList<RollupPeriod> periods, Guid runId, CancellationToken ct)
+    {
+        var input = await LoadAsync(programme.Id, ct);
+        var contributors = await ContributorsAsync(programme, ct);
+        var aggregations = RollupMeasures.Core.Concat(contributors.SelectMany(c => c.Measures))
+            .GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Aggregation, StringComparer.Ordinal);
+        var scopes = programme.ModuleIds.Prepend(RollupCell.AllModules).Distinct(StringComparer.Ordinal).ToList();
+
+        foreach (var period in periods)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var cells = new List<RollupCell>();
+            var moduleFacts = await ModuleFactsAsync(programme, period, input, contributors, ct);
+            foreach (var moduleId in scopes)
+            {
+                var facts = RollupFacts.Compute(input, moduleId, period)
+                    .Concat(moduleFacts.Where(m => moduleId == RollupCell.AllModules || m.ModuleId == moduleId).SelectMany(m => m.Facts));
+                cells.AddRange(RollupAggregator.Aggregate(facts, aggregations).Select(c => new RollupCell
+                {
+                    ProgrammeId = programme.Id,
+                    Period = period.Key,
+                    ModuleId = moduleId,
+                    Gender = c.Gender,
+                    AgeBand = c.AgeBand,
+                    Measure = c.Measure,
+                    Value = c.Value,
+                    N = c.N,
+                    RunId = runId,
+                    ComputedAt = now,
+                }));
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.RollupCells.Where(c => c.ProgrammeId == programme.Id && c.Period == period.Key).ExecuteDeleteAsync(ct);
+            db.RollupCells.AddRange(cells);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<RollupInput> LoadAsync(Guid programmeId, CancellationToken ct)
+    {
+        var people = await db.Participations.AsNoTracking()
+            .Where(p => p.ProgrammeId == programmeId)
+            .Join(db.Participants, p => p.ParticipantId, x => x.Id, (p, x) => new { p.ParticipantId, p.FirstStart, p.Entry, x.Gender, x.BirthYear })
+            .ToListAsync(ct);
+        var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId)
+            .Select(e => new RollupEnrolment(e.Id, e.ParticipantId, e.ModuleId, e.Status, e.StartDate, e.ExitDate)).ToListAsync(ct);
+        var outcomes = await db.Outcomes.AsNoTracking()
+            .Where(o => db.Participations.Any(p => p.ProgrammeId == programmeId && p.ParticipantId == o.ParticipantId))
+            .Select(o => new { o.ParticipantId, o.Type, o.Date }).ToListAsync(ct);
+        var followUps = await db.FollowUps.AsNoTracking()
+            .Join(db.Enrolments.Where(e => e.ProgrammeId == programmeId), f => f.EnrolmentId, e => e.Id, (f, e) => new { f.ParticipantId, e.ModuleId, f.DueOn, f.State })
+            .ToListAsync(ct);
+
+        return new RollupInput(
+            people.ToDictionary(p => p.ParticipantId, p => new RollupPerson(p.ParticipantId, p.Gender, AgeBands.For(p.BirthYear, (p.FirstStart ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).Year), p.Entry)),
+            enrolments,
+            outcomes.GroupBy(o => o.ParticipantId).ToDictionary(g => g.Key, g => g.Select(o => new RollupOutcome(o.Type, o.Date)).ToList()),
+            followUps.Select(f => new RollupFollowUp(f.ParticipantId, f.ModuleId, f.DueOn, f.State)).ToList());
+    }
+
+    /// <summary>The contributors of the programme's modules that are loaded and enabled for the tenant.</summary>
+    private async Task<List<IRollupContributor>> ContributorsAsync(Programme programme, CancellationToken ct)
+    {
+        var enabled = await enablement.EnabledModulesAsync(programme.TenantId, ct);
+        return scope.Resolve<IEnumerable<IRollupContributor>>()
+            .Where(c => programme.ModuleIds.Contains(c.ModuleId) && enabled.Contains(c.ModuleId) && catalog.IsAvailable(c.ModuleId))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The modules' facts for the period, with gender and age band filled in from the host's records for facts about a
+    /// participant, and limited to the contributor's own measures.
+    /// </summary>
+    private static async Task<List<(string ModuleId, List<RollupFact> Facts)>> ModuleFactsAsync(
+        Programme programme, RollupPeriod period, RollupInput input, List<IRollupContributor> contributors, CancellationToken ct)
+    {
+        var result = new List<(string, List<RollupFact>)>();
+        foreach (var contributor in contributors)
+        {
+            var participants = input.Enrolments.Where(e => e.ModuleId == contributor.ModuleId && e.StartDate is not null).Select(e => e.ParticipantId).ToHashSet();
+            var scope = new RollupScope(programme.TenantId, programme.Id, period.From, period.To, participants);
+            var measures = contributor.Measures.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+            var facts = new List<RollupFact>();
+            await foreach (var fact in contributor.GetFactsAsync(scope, ct))
+            {
+                if (!measures.Contains(fact.MeasureId))
+                {
+                    continue;
+                }
+
+                if (fact.ParticipantId is { } id)
+                {
+                    if (!input.People.TryGetValue(id, out var person))
+                    {
+                        continue;
+                    }
+
+                    facts.Add(fact with { Gender = person.Gender, AgeBand = person.AgeBand });
+                }
+                else
+                {
+                    facts.Add(fact with { Gender = fact.Gender ?? Gender.NotStated, AgeBand = fact.AgeBand ?? AgeBand.Unknown });
+                }
+            }
+
+            result.Add((contributor.ModuleId, facts));
+        }
+
+        return result;
+    }
+}

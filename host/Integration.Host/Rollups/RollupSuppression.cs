@@ -1,0 +1,59 @@
+namespace Integration.Host.Rollups;
+
+/// <summary>
+/// Small-number suppression for reports outside the tenant's admins: a count between 1 and 4 is shown as "&lt;5"
+/// (primary), and where the rows of a measure add up to a total that is shown, one more row is suppressed when only
+/// one is (secondary), so that the total cannot give the hidden number away. Rates, means and medians made of 1 to 4
+/// facts are suppressed too.
+/// </summary>
+public static class RollupSuppression
+{
+    public const int Threshold = 5;
+
+    public static bool IsSmall(int n) => n is > 0 and < Threshold;
+
+    /// <summary>Applies both kinds to the cells of one measure: the rows and their total (each value with its N).</summary>
+    public static void Apply(IReadOnlyList<RollupFigureCell> rows, RollupFigureCell total, bool isCount)
+    {
+        foreach (var cell in rows.Append(total))
+        {
+            cell.Suppressed = IsSmall(cell.N);
+        }
+
+        if (!isCount || rows.Count < 2 || total.Suppressed || rows.Count(r => r.Suppressed) != 1)
+        {
+            return;
+        }
+
+        var next = rows.Where(r => !r.Suppressed && r.N > 0).OrderBy(r => r.N).FirstOrDefault();
+        if (next is not null)
+        {
+            next.Suppressed = true;
+        }
+        else
+        {
+            // Every other row is zero: the total is the hidden number.
+            total.Suppressed = true;
+        }
+    }
+}
+
+/// <summary>A value on its way to a report, with what suppression needs.</summary>
+public sealed class RollupFigureCell(decimal? value, int n)
+{
+    public decimal? Value { get; } = value;
+
+    public int N { get; } = n;
+
+    public bool Suppressed { get; set; }
+
+    public RollupFigure ToFigure() => Suppressed
+        ? new RollupFigure(null, "<5", true)
+        : new RollupFigure(Value, Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, false);
+}
+
+/// <summary>A figure in a report.</summary>
+/// <param name="Value">The number; null when suppressed or when there is nothing to compute it from (a median of no one).</param>
+/// <param name="Display">The number as text, or <c>&lt;5</c>.</param>
+/// <param name="Suppressed">True when hidden by small-number suppression.</param>
+public sealed record RollupFigure(decimal? Value, string Display, bool Suppressed);
