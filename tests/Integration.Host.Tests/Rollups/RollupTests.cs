@@ -91,6 +91,27 @@ public sealed class RollupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_module_contributes_its_own_measures_split_by_the_hosts_gender_and_age_band()
+    {
+        var (women, man) = await SeedAsync();
+        foreach (var participant in new[] { women[0], women[0], women[1], man })
+        {
+            (await f.Worker.PostAsJsonAsync($"/api/modules/{FollowUpFixture.Module}/notes", new { text = "Samtal om praktik", participantId = participant })).EnsureSuccessStatusCode();
+        }
+
+        (await f.Worker.PostAsJsonAsync($"/api/modules/{FollowUpFixture.Module}/notes", new { text = "Utan deltagare" })).EnsureSuccessStatusCode();
+        await f.RunRollupsAsync("ptd");
+
+        var report = await Read(f.Admin, "period=ptd&groupBy=gender");
+
+        Assert.Contains(report.GetProperty("measures").EnumerateArray(), m => m.GetProperty("id").GetString() == "fixture-notes.notes-written");
+        Assert.Equal(4m, Figure(report.GetProperty("total"), "fixture-notes.notes-written"));
+        Assert.Equal(3m, Figure(Row(report, "woman"), "fixture-notes.notes-written"));
+        Assert.Equal(1m, Figure(Row(report, "man"), "fixture-notes.notes-written"));
+        Assert.Equal(0m, Figure(report.GetProperty("total"), "fixture-notes.share-archived"));
+    }
+
+    [Fact]
     public async Task Bad_requests_name_the_field()
     {
         await (await f.Admin.GetAsync($"/api/rollups?programmeId={f.Programme}&period=2026-13")).AssertFieldErrorAsync("period");
