@@ -3,6 +3,8 @@
 #   build/bench.sh            every benchmark
 #   build/bench.sh startup    start-up to a ready /health/ready
 #   build/bench.sh records    CSV import of 100 000 participants and name search among them (BENCH_ROWS to change)
+#   build/bench.sh followups  dispatcher (10 000 due follow-ups) and a full rollup over 100 000 participants, 300 000
+#                             enrolments, 1 000 000 follow-ups and outcomes (BENCH_PARTICIPANTS, BENCH_FOLLOWUP_ROWS)
 # Figures are measured, never asserted by unit tests.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -29,12 +31,16 @@ cp -r "$out/fixtures/fixture-notes" "$out/plugins/"
 
 bench="dotnet build/Integration.Bench/bin/Release/net10.0/Integration.Bench.dll"
 case "$what" in
-  all|startup|records) ;;
-  *) echo "unknown benchmark: $what (startup, records)" >&2; exit 64 ;;
+  all|startup|records|followups) ;;
+  *) echo "unknown benchmark: $what (startup, records, followups)" >&2; exit 64 ;;
 esac
 if [ "$what" = all ] || [ "$what" = startup ]; then
   $bench startup --host "$out/host" --plugins "$out/plugins" --runs 9 --report docs/benchmarks.md
 fi
 if [ "$what" = all ] || [ "$what" = records ]; then
   $bench records --host "$out/host" --plugins "$out/plugins" --rows "${BENCH_ROWS:-100000}" --report docs/benchmarks.md
+fi
+if [ "$what" = all ] || [ "$what" = followups ]; then
+  $bench followups --host "$out/host" --plugins "$out/plugins" --participants "${BENCH_PARTICIPANTS:-100000}" \
+    --rows "${BENCH_FOLLOWUP_ROWS:-1000000}" --report docs/benchmarks.md
 fi
