@@ -75,7 +75,9 @@ internal static class CoreRecordsModel
             e.Property(x => x.ExitReason).HasConversion<string>().HasMaxLength(12);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.TenantId, x.ParticipantId });
-            e.HasIndex(x => new { x.TenantId, x.ProgrammeId, x.ModuleId, x.Status });
+            // Also covers the rollup's read of a programme's enrolments (dates, status, ids) without visiting the table.
+            e.HasIndex(x => new { x.TenantId, x.ProgrammeId, x.ModuleId, x.Status, x.ParticipantId, x.StartDate, x.ExitDate, x.Id })
+                .HasDatabaseName("IX_core_enrolments_TenantId_ProgrammeId_ModuleId_Status");
 
             // At most one ongoing enrolment per participant, programme and module, also under concurrent requests.
             e.HasIndex(x => new { x.TenantId, x.ParticipantId, x.ProgrammeId, x.ModuleId })
@@ -114,6 +116,9 @@ internal static class CoreRecordsModel
             o.Property(x => x.RecordedByModule).HasMaxLength(40);
             o.Property(x => x.Note).HasMaxLength(500);
             o.HasIndex(x => new { x.TenantId, x.ParticipantId, x.Date });
+
+            // Covers the rollup's read of the outcomes it counts (by type), without visiting the table rows.
+            o.HasIndex(x => new { x.TenantId, x.Type, x.ParticipantId, x.Date });
             o.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Restrict);
             o.HasOne<Enrolment>().WithMany().HasForeignKey(x => x.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
         });

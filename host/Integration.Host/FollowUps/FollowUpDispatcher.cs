@@ -70,6 +70,10 @@ public sealed class FollowUpDispatcher(ILifetimeScope scope, StartupGate startup
     {
         private readonly IntegrationDbContext db = scope.Resolve<IntegrationDbContext>();
 
+        // The outbox rows of a batch are written as one multi-row statement in the batch's transaction, not one by one
+        // through the change tracker: a run may make thousands of follow-ups due.
+        private readonly BulkInsert<Notification> notifications = new(scope.Resolve<IntegrationDbContext>());
+
         public async Task RunAsync(DispatchReport report, CancellationToken ct)
         {
             report.Held += await HoldAsync(ct);
@@ -140,21 +144,20 @@ public sealed class FollowUpDispatcher(ILifetimeScope scope, StartupGate startup
                     : await claimed.ExecuteUpdateAsync(u => u.SetProperty(f => f.OverdueAt, now)
                         .SetProperty(f => f.ClaimToken, token).SetProperty(f => f.Version, f => f.Version + 1), ct);
 
-                var rows = await db.FollowUps.AsNoTracking().Where(f => f.ClaimToken == token).ToListAsync(ct);
-                foreach (var row in rows)
+                // Found by id and token: the ids keep the lookup on the primary key, the token keeps only the rows this run moved.
+                var rows = await db.FollowUps.AsNoTracking().Where(f => ids.Contains(f.Id) && f.ClaimToken == token).ToListAsync(ct);
+                await notifications.InsertAsync(db, rows.Select(row => new Notification
                 {
-                    db.Notifications.Add(new Notification
-                    {
-                        Id = Guid.NewGuid(),
-                        FollowUpId = row.Id,
-                        Kind = kind,
-                        RecipientId = row.AssigneeId,
-                        DueOn = row.DueOn,
-                        FollowUpKind = row.Kind,
-                        CreatedAt = now,
-                        Delivery = NotificationDelivery.Pending,
-                    });
-                }
+                    Id = Guid.NewGuid(),
+                    TenantId = tenantId,
+                    FollowUpId = row.Id,
+                    Kind = kind,
+                    RecipientId = row.AssigneeId,
+                    DueOn = row.DueOn,
+                    FollowUpKind = row.Kind,
+                    CreatedAt = now,
+                    Delivery = NotificationDelivery.Pending,
+                }).ToList(), ct);
 
                 if (kind == NotificationKind.Due)
                 {

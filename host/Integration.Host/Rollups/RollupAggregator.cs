@@ -3,65 +3,61 @@ using Integration.Abstractions.Rollups;
 
 namespace Integration.Host.Rollups;
 
-/// <summary>Turns facts into cells: every measure for every gender and age band, each alone and together, and the total.</summary>
+/// <summary>
+/// Turns facts into cells: every measure for every gender and age band, each alone and together, and the total.
+/// Facts are accumulated once into the finest cells (gender × age band); the coarser cells are merged from them. That
+/// is exact for distinct participants too, because a participant has one gender and one age band (the host assigns
+/// them), so the participants of two fine cells never overlap.
+/// </summary>
 public static class RollupAggregator
 {
     /// <summary>The cells of one scope; <paramref name="facts"/> carry gender and age band already.</summary>
     public static IEnumerable<(Gender? Gender, AgeBand? AgeBand, string Measure, decimal Value, int N)> Aggregate(
         IEnumerable<RollupFact> facts, IReadOnlyDictionary<string, RollupAggregation> aggregations)
     {
-        var byMeasure = facts.Where(f => aggregations.ContainsKey(f.MeasureId)).GroupBy(f => f.MeasureId);
-        foreach (var measure in byMeasure)
+        var fine = new Dictionary<(string Measure, Gender Gender, AgeBand AgeBand), Accumulator>();
+        foreach (var fact in facts)
         {
-            var aggregation = aggregations[measure.Key];
-            var list = measure.ToList();
-            foreach (var (gender, ageBand, cell) in Groupings(list))
+            if (!aggregations.TryGetValue(fact.MeasureId, out var aggregation))
             {
-                var (value, n) = Combine(cell, aggregation);
-                yield return (gender, ageBand, measure.Key, value, n);
+                continue;
+            }
+
+            var key = (fact.MeasureId, fact.Gender ?? Gender.NotStated, fact.AgeBand ?? AgeBand.Unknown);
+            if (!fine.TryGetValue(key, out var accumulator))
+            {
+                accumulator = new Accumulator(aggregation);
+                fine[key] = accumulator;
+            }
+
+            accumulator.Add(fact);
+        }
+
+        foreach (var measure in fine.GroupBy(c => c.Key.Measure, StringComparer.Ordinal))
+        {
+            var cells = measure.ToList();
+            yield return Cell(null, null, measure.Key, cells.Select(c => c.Value));
+            foreach (var gender in cells.GroupBy(c => c.Key.Gender))
+            {
+                yield return Cell(gender.Key, null, measure.Key, gender.Select(c => c.Value));
+            }
+
+            foreach (var band in cells.GroupBy(c => c.Key.AgeBand))
+            {
+                yield return Cell(null, band.Key, measure.Key, band.Select(c => c.Value));
+            }
+
+            foreach (var cell in cells)
+            {
+                yield return Cell(cell.Key.Gender, cell.Key.AgeBand, measure.Key, [cell.Value]);
             }
         }
     }
 
-    private static IEnumerable<(Gender?, AgeBand?, List<RollupFact>)> Groupings(List<RollupFact> facts)
+    private static (Gender?, AgeBand?, string, decimal, int) Cell(Gender? gender, AgeBand? ageBand, string measure, IEnumerable<Accumulator> parts)
     {
-        yield return (null, null, facts);
-        foreach (var g in facts.GroupBy(f => f.Gender ?? Gender.NotStated))
-        {
-            yield return (g.Key, null, g.ToList());
-        }
-
-        foreach (var a in facts.GroupBy(f => f.AgeBand ?? AgeBand.Unknown))
-        {
-            yield return (null, a.Key, a.ToList());
-        }
-
-        foreach (var ga in facts.GroupBy(f => (f.Gender ?? Gender.NotStated, f.AgeBand ?? AgeBand.Unknown)))
-        {
-            yield return (ga.Key.Item1, ga.Key.Item2, ga.ToList());
-        }
-    }
-
-    /// <summary>The value of a group of facts and how many facts (or participants) it is made of.</summary>
-    public static (decimal Value, int N) Combine(IReadOnlyList<RollupFact> facts, RollupAggregation aggregation)
-    {
-        switch (aggregation)
-        {
-            case RollupAggregation.Count:
-                return (facts.Count, facts.Count);
-            case RollupAggregation.DistinctParticipants:
-                var distinct = facts.Where(f => f.ParticipantId is not null).Select(f => f.ParticipantId).Distinct().Count() + facts.Count(f => f.ParticipantId is null);
-                return (distinct, distinct);
-            case RollupAggregation.Sum:
-                return (facts.Sum(f => f.Value), facts.Count);
-            case RollupAggregation.Mean:
-            case RollupAggregation.Share:
-                return (Math.Round(facts.Average(f => f.Value), 4), facts.Count);
-            case RollupAggregation.Median:
-                return (Median(facts.Select(f => f.Value)), facts.Count);
-            default:
-                throw new InvalidOperationException($"Unknown aggregation {aggregation}.");
-        }
+        var (value, n) = Accumulator.Merge(parts.ToList());
+        return (gender, ageBand, measure, value, n);
     }
 
     public static decimal Median(IEnumerable<decimal> values)
@@ -69,5 +65,58 @@ public static class RollupAggregator
         var sorted = values.Order().ToList();
         var middle = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /// <summary>What a cell needs to be merged with others: counts, sums, the participants seen, the values of a median.</summary>
+    private sealed class Accumulator(RollupAggregation aggregation)
+    {
+        private readonly HashSet<Guid>? participants = aggregation == RollupAggregation.DistinctParticipants ? [] : null;
+        private readonly List<decimal>? values = aggregation == RollupAggregation.Median ? [] : null;
+        private readonly RollupAggregation kind = aggregation;
+        private int count;
+        private int anonymous;
+        private decimal sum;
+
+        public void Add(RollupFact fact)
+        {
+            count++;
+            sum += fact.Value;
+            if (participants is not null)
+            {
+                if (fact.ParticipantId is { } id)
+                {
+                    participants.Add(id);
+                }
+                else
+                {
+                    anonymous++;
+                }
+            }
+
+            values?.Add(fact.Value);
+        }
+
+        public static (decimal Value, int N) Merge(IReadOnlyList<Accumulator> parts)
+        {
+            var aggregation = parts[0].kind;
+            var count = parts.Sum(p => p.count);
+            switch (aggregation)
+            {
+                case RollupAggregation.Count:
+                    return (count, count);
+                case RollupAggregation.DistinctParticipants:
+                    var distinct = parts.Sum(p => p.participants!.Count + p.anonymous);
+                    return (distinct, distinct);
+                case RollupAggregation.Sum:
+                    return (parts.Sum(p => p.sum), count);
+                case RollupAggregation.Mean:
+                case RollupAggregation.Share:
+                    return (Math.Round(parts.Sum(p => p.sum) / count, 4), count);
+                case RollupAggregation.Median:
+                    return (Median(parts.SelectMany(p => p.values!)), count);
+                default:
+                    throw new InvalidOperationException($"Unknown aggregation {aggregation}.");
+            }
+        }
     }
 }

@@ -1,7 +1,9 @@
 using Autofac;
 using Integration.Abstractions.Kernel;
+using Integration.Abstractions.Participants;
 using Integration.Abstractions.Rollups;
 using Integration.Host.Data;
+using Integration.Host.FollowUps;
 using Integration.Host.Modules;
 using Integration.Host.Programmes;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +19,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
     /// <summary>Computes and publishes the periods of one programme of the current tenant.</summary>
     public async Task PublishAsync(Programme programme, IReadOnlyList<RollupPeriod> periods, Guid runId, CancellationToken ct)
     {
-        var input = await LoadAsync(programme.Id, ct);
+        var input = await LoadAsync(programme.Id, periods.Max(p => p.To), ct);
         var contributors = await ContributorsAsync(programme, ct);
         var aggregations = RollupMeasures.Core.Concat(contributors.SelectMany(c => c.Measures))
             .GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Aggregation, StringComparer.Ordinal);
@@ -28,11 +30,17 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
             var now = clock.GetUtcNow().UtcDateTime;
             var cells = new List<RollupCell>();
             var moduleFacts = await ModuleFactsAsync(programme, period, input, contributors, ct);
+            List<(Gender? Gender, AgeBand? AgeBand, string Measure, decimal Value, int N)>? all = null;
             foreach (var moduleId in scopes)
             {
-                var facts = RollupFacts.Compute(input, moduleId, period)
-                    .Concat(moduleFacts.Where(m => moduleId == RollupCell.AllModules || m.ModuleId == moduleId).SelectMany(m => m.Facts));
-                cells.AddRange(RollupAggregator.Aggregate(facts, aggregations).Select(c => new RollupCell
+                // A programme with one module has all its enrolments in it: that module's figures are the programme's.
+                var figures = moduleId != RollupCell.AllModules && scopes.Count == 2 && all is not null
+                    ? all
+                    : RollupAggregator.Aggregate(
+                        RollupFacts.Compute(input, moduleId, period).Concat(moduleFacts.Where(m => moduleId == RollupCell.AllModules || m.ModuleId == moduleId).SelectMany(m => m.Facts)),
+                        aggregations).ToList();
+                all ??= figures;
+                cells.AddRange(figures.Select(c => new RollupCell
                 {
                     ProgrammeId = programme.Id,
                     Period = period.Key,
@@ -56,7 +64,8 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
         }
     }
 
-    private async Task<RollupInput> LoadAsync(Guid programmeId, CancellationToken ct)
+    /// <summary>The programme's rows, only those a measure can count up to <paramref name="until"/>.</summary>
+    private async Task<RollupInput> LoadAsync(Guid programmeId, DateOnly until, CancellationToken ct)
     {
         var people = await db.Participations.AsNoTracking()
             .Where(p => p.ProgrammeId == programmeId)
@@ -64,18 +73,26 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
             .ToListAsync(ct);
         var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId)
             .Select(e => new RollupEnrolment(e.Id, e.ParticipantId, e.ModuleId, e.Status, e.StartDate, e.ExitDate)).ToListAsync(ct);
+        // Only the outcome types a measure counts, written out: a parameterised list would keep SQLite off the index.
         var outcomes = await db.Outcomes.AsNoTracking()
-            .Where(o => db.Participations.Any(p => p.ProgrammeId == programmeId && p.ParticipantId == o.ParticipantId))
+            .Where(o => (o.Type == OutcomeType.Employed || o.Type == OutcomeType.SelfEmployed || o.Type == OutcomeType.Studies || o.Type == OutcomeType.JobSeeking)
+                && db.Participations.Any(p => p.ProgrammeId == programmeId && p.ParticipantId == o.ParticipantId))
             .Select(o => new { o.ParticipantId, o.Type, o.Date }).ToListAsync(ct);
+
+        // Read from the covering index alone (only the states a measure counts); the programme and module of each come
+        // from the enrolments already in memory rather than from a join that visits every enrolment row.
+        var modules = enrolments.ToDictionary(e => e.Id, e => e.ModuleId);
         var followUps = await db.FollowUps.AsNoTracking()
-            .Join(db.Enrolments.Where(e => e.ProgrammeId == programmeId), f => f.EnrolmentId, e => e.Id, (f, e) => new { f.ParticipantId, e.ModuleId, f.DueOn, f.State })
+            .Where(f => (f.State == FollowUpState.Due || f.State == FollowUpState.Done || f.State == FollowUpState.Missed) && f.DueOn <= until && f.EnrolmentId != null)
+            .Select(f => new { f.EnrolmentId, f.ParticipantId, f.DueOn, f.State })
             .ToListAsync(ct);
 
         return new RollupInput(
             people.ToDictionary(p => p.ParticipantId, p => new RollupPerson(p.ParticipantId, p.Gender, AgeBands.For(p.BirthYear, (p.FirstStart ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).Year), p.Entry)),
             enrolments,
             outcomes.GroupBy(o => o.ParticipantId).ToDictionary(g => g.Key, g => g.Select(o => new RollupOutcome(o.Type, o.Date)).ToList()),
-            followUps.Select(f => new RollupFollowUp(f.ParticipantId, f.ModuleId, f.DueOn, f.State)).ToList());
+            followUps.Where(f => modules.ContainsKey(f.EnrolmentId!.Value))
+                .Select(f => new RollupFollowUp(f.ParticipantId, modules[f.EnrolmentId!.Value], f.DueOn, f.State)).ToList());
     }
 
     /// <summary>The contributors of the programme's modules that are loaded and enabled for the tenant.</summary>

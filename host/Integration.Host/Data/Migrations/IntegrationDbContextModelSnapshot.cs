@@ -343,7 +343,8 @@ namespace Integration.Host.Data.Migrations
                         .HasDatabaseName("IX_core_enrolments_one_ongoing")
                         .HasFilter("\"Status\" <> 'Exited'");
 
-                    b.HasIndex("TenantId", "ProgrammeId", "ModuleId", "Status");
+                    b.HasIndex("TenantId", "ProgrammeId", "ModuleId", "Status", "ParticipantId", "StartDate", "ExitDate", "Id")
+                        .HasDatabaseName("IX_core_enrolments_TenantId_ProgrammeId_ModuleId_Status");
 
                     b.ToTable("core_enrolments", (string)null);
                 });
@@ -530,7 +531,8 @@ namespace Integration.Host.Data.Migrations
 
                     b.HasIndex("TenantId", "PolicyId", "SubjectId");
 
-                    b.HasIndex("TenantId", "State", "DueOn");
+                    b.HasIndex("TenantId", "State", "DueOn", "EnrolmentId", "ParticipantId")
+                        .HasDatabaseName("IX_core_follow_ups_TenantId_State_DueOn");
 
                     b.ToTable("core_follow_ups", (string)null);
                 });
@@ -775,6 +777,8 @@ namespace Integration.Host.Data.Migrations
                     b.HasIndex("ParticipantId");
 
                     b.HasIndex("TenantId", "ParticipantId", "Date");
+
+                    b.HasIndex("TenantId", "Type", "ParticipantId", "Date");
 
                     b.ToTable("core_outcomes", (string)null);
                 });
