@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Integration.Bench;
@@ -45,11 +43,11 @@ internal static class FollowUpsBenchmark
             int madeDue;
             await using (var second = await HostProcess.StartAsync(host, plugins, data, environment))
             {
-                var system = await SignInAsync(second.Address, HostProcess.AdminEmail, HostProcess.AdminPassword);
-                var admin = await SignInAsync(second.Address, AdminEmail, HostProcess.AdminPassword);
+                var system = await Api.SignInAsync(second.Address, HostProcess.AdminEmail, HostProcess.AdminPassword);
+                var admin = await Api.SignInAsync(second.Address, AdminEmail, HostProcess.AdminPassword);
 
                 var clock = Stopwatch.StartNew();
-                var report = await Json(await system.PostAsync(new Uri("/api/follow-ups/dispatch", UriKind.Relative), null));
+                var report = await Api.Json(await system.PostAsync(new Uri("/api/follow-ups/dispatch", UriKind.Relative), null));
                 dispatch = clock.Elapsed.TotalSeconds;
                 madeDue = report.GetProperty("madeDue").GetInt32();
                 Console.WriteLine($"dispatcher: {madeDue} made due with notifications in {dispatch:F2} s");
@@ -99,12 +97,12 @@ internal static class FollowUpsBenchmark
     private static async Task<(double Job, double Wall)> RollupAsync(HttpClient admin, Guid programmeId, string which)
     {
         var clock = Stopwatch.StartNew();
-        var run = await Json(await admin.PostAsJsonAsync(new Uri("/api/rollups/run", UriKind.Relative), new { programmeId, period = "ptd" }));
+        var run = await Api.Json(await admin.PostAsJsonAsync(new Uri("/api/rollups/run", UriKind.Relative), new { programmeId, period = "ptd" }));
         var runId = run.GetProperty("id").GetGuid();
         do
         {
             await Task.Delay(50);
-            run = await Json(await admin.GetAsync(new Uri($"/api/rollups/runs/{runId}", UriKind.Relative)));
+            run = await Api.Json(await admin.GetAsync(new Uri($"/api/rollups/runs/{runId}", UriKind.Relative)));
         }
         while (run.GetProperty("state").GetString() is "queued" or "running");
 
@@ -118,13 +116,13 @@ internal static class FollowUpsBenchmark
     /// <summary>A tenant with its admin, the fixture module enabled, and a programme that uses it.</summary>
     private static async Task<(Guid Tenant, Guid Programme, Guid Admin)> SetUpAsync(Uri address)
     {
-        var system = await SignInAsync(address, HostProcess.AdminEmail, HostProcess.AdminPassword);
-        var tenant = (await Json(await system.PostAsJsonAsync(new Uri("/api/tenants", UriKind.Relative), new { name = "Bänkby kommun", kind = "municipality", municipalityCode = "2083" }))).GetProperty("id").GetGuid();
-        var admin = (await Json(await system.PostAsJsonAsync(new Uri($"/api/tenants/{tenant}/users", UriKind.Relative), new { email = AdminEmail, displayName = "Bench admin", role = "tenantAdmin", password = HostProcess.AdminPassword })))
+        var system = await Api.SignInAsync(address, HostProcess.AdminEmail, HostProcess.AdminPassword);
+        var tenant = (await Api.Json(await system.PostAsJsonAsync(new Uri("/api/tenants", UriKind.Relative), new { name = "Bänkby kommun", kind = "municipality", municipalityCode = "2083" }))).GetProperty("id").GetGuid();
+        var admin = (await Api.Json(await system.PostAsJsonAsync(new Uri($"/api/tenants/{tenant}/users", UriKind.Relative), new { email = AdminEmail, displayName = "Bench admin", role = "tenantAdmin", password = HostProcess.AdminPassword })))
             .GetProperty("id").GetGuid();
-        var client = await SignInAsync(address, AdminEmail, HostProcess.AdminPassword);
+        var client = await Api.SignInAsync(address, AdminEmail, HostProcess.AdminPassword);
         (await client.PutAsync(new Uri($"/api/tenants/{tenant}/modules/fixture-notes", UriKind.Relative), null)).EnsureSuccessStatusCode();
-        var programme = (await Json(await client.PostAsJsonAsync(new Uri("/api/programmes", UriKind.Relative), new
+        var programme = (await Api.Json(await client.PostAsJsonAsync(new Uri("/api/programmes", UriKind.Relative), new
         {
             name = "Bänkprogrammet",
             funder = "esfPlus",
@@ -189,24 +187,5 @@ internal static class FollowUpsBenchmark
 
         Console.WriteLine($"hand-written query: {groups} gender × age band groups");
         return clock.Elapsed.TotalSeconds;
-    }
-
-    private static async Task<HttpClient> SignInAsync(Uri address, string email, string password)
-    {
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
-        var token = await Json(await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { email, password }));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        return client;
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
-        }
-
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

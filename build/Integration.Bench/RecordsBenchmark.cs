@@ -29,13 +29,13 @@ internal static class RecordsBenchmark
             var file = ParticipantFile.Create(rows, seed, out var names);
             Console.WriteLine($"importing {rows} rows ({file.Length / 1024 / 1024.0:F1} MB)...");
             var clock = Stopwatch.StartNew();
-            var accepted = await Json(await staff.PostAsync(new Uri("/api/participants/import", UriKind.Relative), new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }));
+            var accepted = await Api.Json(await staff.PostAsync(new Uri("/api/participants/import", UriKind.Relative), new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }));
             var id = accepted.GetProperty("id").GetGuid();
             JsonElement import;
             do
             {
                 await Task.Delay(50);
-                import = await Json(await staff.GetAsync(new Uri($"/api/imports/{id}", UriKind.Relative)));
+                import = await Api.Json(await staff.GetAsync(new Uri($"/api/imports/{id}", UriKind.Relative)));
             }
             while (import.GetProperty("status").GetString() is "queued" or "running");
 
@@ -92,30 +92,11 @@ internal static class RecordsBenchmark
 
     private static async Task<HttpClient> SetUpTenantAsync(Uri address)
     {
-        var admin = await SignInAsync(address, HostProcess.AdminEmail, HostProcess.AdminPassword);
-        var tenant = await Json(await admin.PostAsJsonAsync(new Uri("/api/tenants", UriKind.Relative), new { name = "Bänkby kommun", kind = "municipality", municipalityCode = "2083" }));
+        var admin = await Api.SignInAsync(address, HostProcess.AdminEmail, HostProcess.AdminPassword);
+        var tenant = await Api.Json(await admin.PostAsJsonAsync(new Uri("/api/tenants", UriKind.Relative), new { name = "Bänkby kommun", kind = "municipality", municipalityCode = "2083" }));
         var email = "bench-worker@bench.invalid";
         (await admin.PostAsJsonAsync(new Uri($"/api/tenants/{tenant.GetProperty("id").GetGuid()}/users", UriKind.Relative), new { email, displayName = "Bench", role = "caseWorker", password = HostProcess.AdminPassword }))
             .EnsureSuccessStatusCode();
-        return await SignInAsync(address, email, HostProcess.AdminPassword);
-    }
-
-    private static async Task<HttpClient> SignInAsync(Uri address, string email, string password)
-    {
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
-        var token = await Json(await client.PostAsJsonAsync(new Uri("/api/auth/login", UriKind.Relative), new { email, password }));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        return client;
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{(int)response.StatusCode}: {body}");
-        }
-
-        return JsonDocument.Parse(body).RootElement.Clone();
+        return await Api.SignInAsync(address, email, HostProcess.AdminPassword);
     }
 }
