@@ -270,8 +270,12 @@ internal static class EnrolmentEndpoints
             enrolment.ExitReason = request.ExitReason;
             fields.AddRange(["exitDate", "exitReason"]);
 
-            // The exit's follow-ups are saved with the exit itself: there is no exit without its follow-ups.
-            await followUps.PlanAsync(new(FollowUps.FollowUpPolicies.ExitEvent, enrolment.ParticipantId, date, enrolment.ModuleId, enrolment.Id), ct);
+            // The exit's follow-ups are saved with the exit itself: there is no exit without its follow-ups. A referral
+            // dropped before it started is no participation and gets none.
+            if (enrolment.StartDate is not null)
+            {
+                await followUps.PlanAsync(new(FollowUps.FollowUpPolicies.ExitEvent, enrolment.ParticipantId, date, enrolment.ModuleId, enrolment.Id), ct);
+            }
         }
 
         db.EnrolmentChanges.Add(new EnrolmentChange { EnrolmentId = enrolment.Id, Status = to, Date = date, RecordedAt = clock.GetUtcNow().UtcDateTime });

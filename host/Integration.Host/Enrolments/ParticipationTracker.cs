@@ -29,7 +29,7 @@ public sealed class ParticipationTracker(IntegrationDbContext db)
         // Only enrolments that started count: a referral that was dropped before it began is no participation.
         var started = enrolments.Where(e => e.StartDate is not null).ToList();
         participation.FirstStart = started.Select(e => e.StartDate).Min();
-        participation.LastExit = started.Count > 0 && enrolments.All(e => e.Status == EnrolmentStatus.Exited)
+        participation.LastExit = started.Count > 0 && started.All(e => e.Status == EnrolmentStatus.Exited)
             ? started.Max(e => e.ExitDate)
             : null;
         participation.Version++;

@@ -46,9 +46,18 @@ public sealed class FollowUpDispatcher(ILifetimeScope scope, StartupGate startup
         var report = new DispatchReport();
         foreach (var tenantId in tenants)
         {
-            await using var tenantScope = scope.BeginLifetimeScope();
-            tenantScope.Resolve<CurrentTenant>().Use(tenantId);
-            await new TenantDispatch(tenantScope, tenantId, today, overdueOn, missedOn, settings.FollowUps.BatchSize, clock).RunAsync(report, cancellationToken);
+            // One tenant's failure is logged and retried by the next run; it does not hold up the other tenants.
+            try
+            {
+                await using var tenantScope = scope.BeginLifetimeScope();
+                tenantScope.Resolve<CurrentTenant>().Use(tenantId);
+                await new TenantDispatch(tenantScope, tenantId, today, overdueOn, missedOn, settings.FollowUps.BatchSize, clock).RunAsync(report, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                report.FailedTenants++;
+                logger.LogError(ex, "Follow-up dispatch for tenant {TenantId} failed; the next run tries again", tenantId);
+            }
         }
 
         await using (var sending = scope.BeginLifetimeScope())
@@ -230,4 +239,7 @@ public sealed class DispatchReport
     public int Held { get; set; }
 
     public int NotificationsSent { get; set; }
+
+    /// <summary>Tenants whose dispatch failed in this run (logged; the next run tries again).</summary>
+    public int FailedTenants { get; set; }
 }

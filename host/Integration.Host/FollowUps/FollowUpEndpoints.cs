@@ -211,6 +211,11 @@ internal static partial class FollowUpEndpoints
             followUp.OutcomeId = outcome.Id;
         }
 
+        if (followUp.State == FollowUpState.Scheduled)
+        {
+            await planner.ContinueSeriesAsync(followUp, ct);
+        }
+
         followUp.Reached = request.Reached;
         followUp.Note = request.Note?.Trim() ?? followUp.Note;
         planner.Close(followUp, request.Reached == true ? FollowUpState.Done : FollowUpState.Missed);

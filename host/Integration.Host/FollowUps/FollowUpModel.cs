@@ -65,8 +65,9 @@ internal static class FollowUpModel
             n.Property(x => x.FollowUpKind).HasMaxLength(60);
             n.Property(x => x.LastError).HasMaxLength(500);
 
-            // One notification per follow-up and kind, whatever happens to the dispatcher.
-            n.HasIndex(x => new { x.FollowUpId, x.Kind }).IsUnique();
+            // One notification per follow-up, kind and due date, whatever happens to the dispatcher; a follow-up an
+            // admin reschedules is notified again for its new date.
+            n.HasIndex(x => new { x.FollowUpId, x.Kind, x.DueOn }).IsUnique();
             n.HasIndex(x => x.Delivery);
             n.HasIndex(x => new { x.TenantId, x.RecipientId, x.CreatedAt });
             n.HasOne<FollowUp>().WithMany().HasForeignKey(x => x.FollowUpId).OnDelete(DeleteBehavior.Cascade);

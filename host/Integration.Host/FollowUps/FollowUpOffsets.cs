@@ -44,6 +44,6 @@ internal static partial class FollowUpOffsets
             .Select(s => TryParse(s, out var o) ? o : throw new InvalidOperationException($"Stored offset '{s}' is not valid."))
             .ToList();
 
-    [GeneratedRegex(@"^\s*(?<amount>\d{1,3})\s*(?<unit>days?|weeks?|months?|dagar|dag|veckor|vecka|månader|månad)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?<amount>[0-9]{1,3})\s*(?<unit>days?|weeks?|months?|dagar|dag|veckor|vecka|månader|månad)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OffsetPattern();
 }

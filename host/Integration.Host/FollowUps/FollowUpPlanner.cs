@@ -29,7 +29,18 @@ public sealed class FollowUpPlanner(IntegrationDbContext db, FollowUpPolicies po
         }
 
         var result = await PlanAsync(followUpEvent, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same event raised at the same moment won a follow-up's unique key: plan again against what it saved.
+            db.ChangeTracker.Clear();
+            result = await PlanAsync(followUpEvent, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return result;
     }
 
@@ -112,6 +123,56 @@ public sealed class FollowUpPlanner(IntegrationDbContext db, FollowUpPolicies po
         State = FollowUpState.Scheduled,
         CreatedAt = clock.GetUtcNow().UtcDateTime,
     };
+
+    /// <summary>
+    /// A repeating series goes on when one of its follow-ups is completed before it came due (the dispatcher adds the
+    /// next one only as a follow-up comes due): adds the next one, never in the past, unless it exists.
+    /// </summary>
+    internal async Task ContinueSeriesAsync(FollowUp completed, CancellationToken ct)
+    {
+        if (completed.PolicyId is null || completed.SubjectId is null)
+        {
+            return;
+        }
+
+        var policy = (await policies.ForTenantAsync(ct)).FirstOrDefault(p => p.Policy.Id == completed.PolicyId);
+        if (policy is not { Enabled: true, RepeatEvery: { } interval })
+        {
+            return;
+        }
+
+        var key = PolicyKey(completed.PolicyId, completed.SubjectId, completed.Sequence + 1);
+        if (await db.FollowUps.AnyAsync(f => f.Key == key, ct))
+        {
+            return;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var dueOn = interval.AddTo(completed.DueOn);
+        while (dueOn <= today)
+        {
+            dueOn = interval.AddTo(dueOn);
+        }
+
+        var next = new FollowUp
+        {
+            Id = Guid.NewGuid(),
+            Kind = completed.Kind,
+            Key = key,
+            ParticipantId = completed.ParticipantId,
+            EnrolmentId = completed.EnrolmentId,
+            ModuleId = completed.ModuleId,
+            PolicyId = completed.PolicyId,
+            SubjectId = completed.SubjectId,
+            Sequence = completed.Sequence + 1,
+            DueOn = dueOn,
+            AssigneeId = completed.AssigneeId,
+            State = FollowUpState.Scheduled,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.FollowUps.Add(next);
+        audit.Add(AuditAction.Create, RecordType, next.Id, next.ParticipantId);
+    }
 
     internal static string PolicyKey(string policyId, string subject, int sequence) => $"{policyId}|{subject}|{sequence}";
 

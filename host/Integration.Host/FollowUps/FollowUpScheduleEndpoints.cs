@@ -211,6 +211,7 @@ internal static class FollowUpScheduleEndpoints
         }
 
         var open = await db.FollowUps.Where(f => f.BatchId == batchId && (f.State == FollowUpState.Scheduled || f.State == FollowUpState.Due)).ToListAsync(ct);
+        open = open.Where(f => (request.DueOn ?? f.DueOn.AddDays(request.ShiftDays!.Value)) != f.DueOn).ToList();
         foreach (var followUp in open)
         {
             followUp.DueOn = request.DueOn ?? followUp.DueOn.AddDays(request.ShiftDays!.Value);

@@ -31,6 +31,16 @@ public sealed class NotificationSender(IntegrationDbContext db, IntegrationSetti
         await pending.Where(n => n.RecipientId == null || !db.Users.Any(u => u.Id == n.RecipientId && u.IsActive && u.Email != null))
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.Delivery, NotificationDelivery.ListedOnly), cancellationToken);
 
+        // Identity accepts some addresses System.Net.Mail does not: those are listed only, not retried for ever.
+        var recipients = await pending.Where(n => n.RecipientId != null).Select(n => n.RecipientId).Distinct()
+            .Join(db.Users, id => id, u => u.Id, (id, u) => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+        var unmailable = recipients.Where(r => !MailAddress.TryCreate(r.Email, out _)).Select(r => (Guid?)r.Id).ToList();
+        if (unmailable.Count > 0)
+        {
+            await pending.Where(n => unmailable.Contains(n.RecipientId))
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.Delivery, NotificationDelivery.Failed).SetProperty(n => n.LastError, "The recipient's e-mail address cannot be used for SMTP."), cancellationToken);
+        }
+
         var sent = 0;
         var batch = await pending
             .Join(db.Users, n => n.RecipientId, u => u.Id, (n, u) => new { Notification = n, u.Email, u.DisplayName })
@@ -49,7 +59,7 @@ public sealed class NotificationSender(IntegrationDbContext db, IntegrationSetti
                     .ExecuteUpdateAsync(u => u.SetProperty(n => n.Delivery, NotificationDelivery.Sent).SetProperty(n => n.SentAt, now).SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
                 sent++;
             }
-            catch (Exception ex) when (ex is SmtpException or InvalidOperationException or IOException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning("Notification e-mail to user {UserId} failed: {Error}", notifications[0].RecipientId, ex.Message);
                 var error = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;

@@ -122,9 +122,12 @@ internal static class RollupEndpoints
             : (null, Problems.Validation(errors));
     }
 
-    private static string Escape(string value) => value.Contains(';', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal)
-        ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-        : value;
+    /// <summary>A CSV field: quoted when it holds a separator, quote or line break; a leading =, +, - or @ is made text so that a spreadsheet does not run it.</summary>
+    private static string Escape(string value)
+    {
+        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+        return safe.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
+    }
 
     private static string PeriodMessage() => T(
         "Ange perioden som månad (2026-11), kvartal (2026-Q4), år (2026) eller ptd (programmet hittills).",

@@ -49,7 +49,7 @@ public static class RollupFacts
             }
 
             var firstStart = started.Min(e => e.StartDate!.Value);
-            DateOnly? lastExit = enrolments.All(e => e.Status == EnrolmentStatus.Exited) ? started.Max(e => e.ExitDate) : null;
+            DateOnly? lastExit = started.All(e => e.Status == EnrolmentStatus.Exited) ? started.Max(e => e.ExitDate) : null;
             var outcomes = input.Outcomes.GetValueOrDefault(person.Id) ?? [];
 
             if (period.Contains(firstStart))

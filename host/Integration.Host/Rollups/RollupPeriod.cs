@@ -77,6 +77,6 @@ public sealed partial record RollupPeriod(string Key, DateOnly From, DateOnly To
 
     public bool Contains(DateOnly date) => date >= From && date <= To;
 
-    [GeneratedRegex(@"^(?<year>\d{4})(-(?<month>\d{2})|-[Qq](?<quarter>\d))?$")]
+    [GeneratedRegex(@"^(?<year>[0-9]{4})(-(?<month>[0-9]{2})|-[Qq](?<quarter>[0-9]))?$")]
     private static partial Regex Pattern();
 }

@@ -194,6 +194,35 @@ public sealed class FollowUpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_due_follow_up_rescheduled_by_an_admin_is_notified_again_for_its_new_date()
+    {
+        var (_, enrolment) = await f.ExitedParticipantAsync(daysAgo: 1);
+        await f.AdvanceAsync(TimeSpan.FromDays(28));
+        await f.DispatchAsync();
+        var due = (await f.FollowUpsAsync($"enrolmentId={enrolment}&state=due")).Single();
+
+        (await Send(f.Admin, HttpMethod.Patch, due, "", new { dueOn = f.Today.AddDays(3) })).EnsureSuccessStatusCode();
+        await f.AdvanceAsync(TimeSpan.FromDays(3));
+        var report = await f.DispatchAsync();
+
+        Assert.Equal(1, report.GetProperty("madeDue").GetInt32());
+        Assert.Equal(0, report.GetProperty("failedTenants").GetInt32());
+        Assert.Equal(2, (await Items(await f.Worker.GetAsync("/api/notifications"))).Count(n => n.GetProperty("kind").GetString() == "due"));
+    }
+
+    [Fact]
+    public async Task A_referral_dropped_before_it_started_gets_no_follow_ups()
+    {
+        var participant = await f.RegisterAsync();
+        var referral = await (await f.Worker.PostAsJsonAsync("/api/enrolments", new { participantId = participant, programmeId = f.Programme, moduleId = FollowUpFixture.Module, referredOn = f.Today.AddDays(-3) }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+
+        (await f.ExitAsync(referral, f.Today, "droppedOut")).EnsureSuccessStatusCode();
+
+        Assert.Empty(await f.FollowUpsAsync($"participantId={participant}"));
+    }
+
+    [Fact]
     public async Task A_case_worker_plans_a_follow_up_by_hand_and_bad_input_names_the_field()
     {
         var participant = await f.RegisterAsync();
@@ -239,10 +268,16 @@ public sealed class FollowUpTests : IAsyncLifetime
         series = await f.FollowUpsAsync($"participantId={participant}&kind=watch-check-in");
         Assert.Equal(start.AddDays(24), DueOn(series.Single(x => x.GetProperty("sequence").GetInt32() == 3)));
 
+        var third = series.Single(x => x.GetProperty("sequence").GetInt32() == 3);
+        (await Complete(third, new { reached = true, note = "Träffades i förväg" })).EnsureSuccessStatusCode();
+        var fourth = (await f.FollowUpsAsync($"participantId={participant}&kind=watch-check-in")).Single(x => x.GetProperty("sequence").GetInt32() == 4);
+        Assert.Equal(start.AddDays(34), DueOn(fourth));
+
         var stopped = await (await f.Worker.PostAsync($"/api/modules/{FollowUpFixture.Module}/participants/{participant}/unwatch", null)).ReadJsonAsync();
 
         Assert.Equal(3, stopped.GetProperty("cancelled").GetInt32());
-        Assert.All(await f.FollowUpsAsync($"participantId={participant}&kind=watch-check-in"), x => Assert.Equal("cancelled", x.GetProperty("state").GetString()));
+        Assert.Equal(3, (await f.FollowUpsAsync($"participantId={participant}&kind=watch-check-in&state=cancelled")).Count);
+        Assert.Single(await f.FollowUpsAsync($"participantId={participant}&kind=watch-check-in&state=done"));
         await (await f.Worker.PostAsync($"/api/modules/{FollowUpFixture.Module}/participants/{Guid.NewGuid()}/watch", null)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 

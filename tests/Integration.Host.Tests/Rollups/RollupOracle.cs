@@ -27,7 +27,7 @@ internal static class RollupOracle
             {
                 Person = byId[g.Key],
                 Start = g.Where(e => e.Start is not null).Min(e => e.Start!.Value),
-                Exit = g.All(e => e.Status == "exited") ? g.Where(e => e.Start is not null).Max(e => e.Exit) : null,
+                Exit = g.Where(e => e.Start is not null).All(e => e.Status == "exited") ? g.Where(e => e.Start is not null).Max(e => e.Exit) : null,
                 Active = g.Any(e => e.Start is not null && e.Start <= to && (e.Exit is null || e.Exit >= from)),
             })
             .Select(s => new { s.Person, s.Start, s.Exit, s.Active, Band = AgeBand(s.Person.BirthYear, s.Start.Year) })

@@ -116,6 +116,7 @@ public sealed class RollupTests : IAsyncLifetime
     {
         await (await f.Admin.GetAsync($"/api/rollups?programmeId={f.Programme}&period=2026-13")).AssertFieldErrorAsync("period");
         await (await f.Admin.GetAsync($"/api/rollups?programmeId={f.Programme}&groupBy=colour")).AssertFieldErrorAsync("groupBy");
+        await (await f.Admin.GetAsync($"/api/rollups?programmeId={f.Programme}&period=%D9%A2%D9%A0%D9%A2%D9%A6")).AssertFieldErrorAsync("period");
         await (await f.Admin.GetAsync("/api/rollups")).AssertFieldErrorAsync("programmeId");
         await (await f.Admin.GetAsync($"/api/rollups?programmeId={Guid.NewGuid()}")).AssertFieldErrorAsync("programmeId");
         await (await f.Admin.PostAsJsonAsync("/api/rollups/run", new { period = "soon" })).AssertFieldErrorAsync("period");

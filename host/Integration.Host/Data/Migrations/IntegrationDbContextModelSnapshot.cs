@@ -674,7 +674,7 @@ namespace Integration.Host.Data.Migrations
 
                     b.HasIndex("Delivery");
 
-                    b.HasIndex("FollowUpId", "Kind")
+                    b.HasIndex("FollowUpId", "Kind", "DueOn")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "RecipientId", "CreatedAt");
