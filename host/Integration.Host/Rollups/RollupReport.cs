@@ -44,6 +44,22 @@ public sealed class RollupReport(IntegrationDbContext db, IEnumerable<IRollupCon
             if (suppress)
             {
                 RollupSuppression.Apply(rows.Select(r => r[measure.Id]).ToList(), total[measure.Id], isCount);
+                if (isCount)
+                {
+                    RollupSuppression.ProtectMargins(Margins(keys, byModule, byGender, byAge).Select(line => line.Select(i => rows[i][measure.Id]).ToList()).ToList());
+                }
+            }
+        }
+
+        if (suppress)
+        {
+            // A response rate next to a hidden count of done or missed follow-ups would give the count back.
+            foreach (var figures in rows.Append(total))
+            {
+                if (figures[RollupMeasures.FollowUpsDone].Suppressed || figures[RollupMeasures.FollowUpsMissed].Suppressed)
+                {
+                    figures[RollupMeasures.FollowUpResponseRate].Suppressed = true;
+                }
             }
         }
 
@@ -61,6 +77,35 @@ public sealed class RollupReport(IntegrationDbContext db, IEnumerable<IRollupCon
             new PlannedActual(programme.PlannedParticipants, programme.PlannedWomen, programme.PlannedMen, actual.Total, actual.Women, actual.Men),
             keys.Select((k, i) => new RollupRow(k.module, k.gender, k.age, rows[i].ToDictionary(p => p.Key, p => p.Value.ToFigure(), StringComparer.Ordinal))).ToList(),
             total.ToDictionary(p => p.Key, p => p.Value.ToFigure(), StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The lines of a grouping by two or more dimensions: the rows that share every dimension but one add up to a
+    /// margin another report publishes (the women of every age band add up to the women of <c>groupBy=gender</c>).
+    /// </summary>
+    private static IEnumerable<List<int>> Margins(IReadOnlyList<(string? Module, Gender? Gender, AgeBand? Age)> keys, bool byModule, bool byGender, bool byAge)
+    {
+        if (new[] { byModule, byGender, byAge }.Count(b => b) < 2)
+        {
+            yield break;
+        }
+
+        var indexed = keys.Select((k, i) => (k, i)).ToList();
+        if (byGender)
+        {
+            foreach (var line in indexed.GroupBy(x => (x.k.Module, x.k.Age)))
+            {
+                yield return line.Select(x => x.i).ToList();
+            }
+        }
+
+        if (byAge)
+        {
+            foreach (var line in indexed.GroupBy(x => (x.k.Module, x.k.Gender)))
+            {
+                yield return line.Select(x => x.i).ToList();
+            }
+        }
     }
 
     /// <summary>The host's measures, then those of the programme's modules that contribute.</summary>

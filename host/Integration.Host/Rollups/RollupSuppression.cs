@@ -12,6 +12,29 @@ public static class RollupSuppression
 
     public static bool IsSmall(int n) => n is > 0 and < Threshold;
 
+    /// <summary>
+    /// Secondary suppression along each line whose sum another report publishes: where a line has exactly one hidden
+    /// cell, the smallest other non-zero cell of the line is hidden too; repeated until no line changes, because hiding
+    /// a cell can leave another line with a single hidden cell.
+    /// </summary>
+    public static void ProtectMargins(IReadOnlyList<List<RollupFigureCell>> lines)
+    {
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var line in lines.Where(l => l.Count(c => c.Suppressed) == 1))
+            {
+                if (line.Where(c => !c.Suppressed && c.N > 0).OrderBy(c => c.N).FirstOrDefault() is { } next)
+                {
+                    next.Suppressed = true;
+                    changed = true;
+                }
+            }
+        }
+        while (changed);
+    }
+
     /// <summary>Applies both kinds to the cells of one measure: the rows and their total (each value with its N).</summary>
     public static void Apply(IReadOnlyList<RollupFigureCell> rows, RollupFigureCell total, bool isCount)
     {

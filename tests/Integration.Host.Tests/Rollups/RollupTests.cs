@@ -64,7 +64,13 @@ public sealed class RollupTests : IAsyncLifetime
         Assert.True(woman.GetProperty("suppressed").GetBoolean());
         Assert.Equal(7m, Figure(report.GetProperty("total"), "enrolled"));
         Assert.Equal("<5", report.GetProperty("total").GetProperty("exited").GetProperty("display").GetString());
+        Assert.True(report.GetProperty("total").GetProperty("follow-ups.response-rate").GetProperty("suppressed").GetBoolean());
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostAsJsonAsync("/api/rollups/run", new { })).StatusCode);
+
+        var fine = await Read(analyst, "period=ptd&groupBy=gender,ageBand");
+        var cells = fine.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("ageBand").GetString() == "from30To54").ToList();
+        Assert.All(cells.Where(r => r.GetProperty("gender").GetString() is "woman" or "man"), r => Assert.True(r.GetProperty("figures").GetProperty("enrolled").GetProperty("suppressed").GetBoolean()));
+        Assert.Equal(7m, Figure(fine.GetProperty("total"), "enrolled"));
 
         var csv = await (await f.Admin.GetAsync($"/api/rollups/export?programmeId={f.Programme}&period=ptd&groupBy=gender")).Content.ReadAsStringAsync();
         Assert.Contains(";Man;*;enrolled;<5", csv, StringComparison.Ordinal);
