@@ -125,7 +125,7 @@ public static class IntegrationApplicationExtensions
         app.MapRollupEndpoints();
         MapModules(app);
 
-        HangfireSetup.RegisterModuleRecurringJobs(app.Services, app.Services.GetRequiredService<ModuleCatalog>(), app.Logger);
+        HangfireSetup.RegisterRecurringJobs(app.Services, app.Services.GetRequiredService<ModuleCatalog>(), app.Logger);
         return app;
     }
 

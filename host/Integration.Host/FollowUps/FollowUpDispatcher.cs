@@ -118,16 +118,19 @@ public sealed class FollowUpDispatcher(ILifetimeScope scope, StartupGate startup
                 }
             }
 
+            // Only rows whose reason changes are written: a module switched off for months is not rewritten every minute.
             var scheduled = db.FollowUps.Where(f => f.State == FollowUpState.Scheduled && f.DueOn <= today);
             var withdrawn = FollowUpConsent.WithdrawnParticipants(db, today);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await scheduled.Where(f => f.HoldReason != null).ExecuteUpdateAsync(u => u.SetProperty(f => f.HoldReason, (FollowUpHoldReason?)null), ct);
-            var held = await scheduled.Where(f => disabled.Contains(f.ModuleId!))
+            await scheduled.Where(f => (f.HoldReason == FollowUpHoldReason.ModuleDisabled && !disabled.Contains(f.ModuleId!))
+                    || (f.HoldReason == FollowUpHoldReason.ConsentWithdrawn && !withdrawn.Contains(f.ParticipantId)))
+                .ExecuteUpdateAsync(u => u.SetProperty(f => f.HoldReason, (FollowUpHoldReason?)null), ct);
+            await scheduled.Where(f => f.HoldReason != FollowUpHoldReason.ModuleDisabled && disabled.Contains(f.ModuleId!))
                 .ExecuteUpdateAsync(u => u.SetProperty(f => f.HoldReason, FollowUpHoldReason.ModuleDisabled), ct);
-            held += await scheduled.Where(f => f.HoldReason == null && withdrawn.Contains(f.ParticipantId))
+            await scheduled.Where(f => f.HoldReason == null && withdrawn.Contains(f.ParticipantId))
                 .ExecuteUpdateAsync(u => u.SetProperty(f => f.HoldReason, FollowUpHoldReason.ConsentWithdrawn), ct);
             await transaction.CommitAsync(ct);
-            return held;
+            return await scheduled.CountAsync(f => f.HoldReason != null, ct);
         }
 
         /// <summary>Moves the matching follow-ups a batch at a time, each batch with its notifications in one transaction.</summary>
@@ -187,34 +190,9 @@ public sealed class FollowUpDispatcher(ILifetimeScope scope, StartupGate startup
         /// <summary>A repeating policy's next follow-up, created as the previous one comes due, never already in the past.</summary>
         private async Task AddNextInSeriesAsync(List<FollowUp> due, IReadOnlyDictionary<string, FollowUpOffset> repeating, DateTime now, CancellationToken ct)
         {
-            var next = new List<FollowUp>();
-            foreach (var row in due.Where(r => r.PolicyId is not null && r.SubjectId is not null && repeating.ContainsKey(r.PolicyId)))
-            {
-                var interval = repeating[row.PolicyId!];
-                var dueOn = interval.AddTo(row.DueOn);
-                while (dueOn <= today)
-                {
-                    dueOn = interval.AddTo(dueOn);
-                }
-
-                next.Add(new FollowUp
-                {
-                    Id = Guid.NewGuid(),
-                    Kind = row.Kind,
-                    Key = FollowUpPlanner.PolicyKey(row.PolicyId!, row.SubjectId!, row.Sequence + 1),
-                    ParticipantId = row.ParticipantId,
-                    EnrolmentId = row.EnrolmentId,
-                    ModuleId = row.ModuleId,
-                    PolicyId = row.PolicyId,
-                    SubjectId = row.SubjectId,
-                    Sequence = row.Sequence + 1,
-                    DueOn = dueOn,
-                    AssigneeId = row.AssigneeId,
-                    State = FollowUpState.Scheduled,
-                    CreatedAt = now,
-                });
-            }
-
+            var next = due.Where(r => r.PolicyId is not null && r.SubjectId is not null && repeating.ContainsKey(r.PolicyId))
+                .Select(r => FollowUpPlanner.NextInSeries(r, repeating[r.PolicyId!], today, now))
+                .ToList();
             if (next.Count == 0)
             {
                 return;

@@ -68,12 +68,9 @@ internal static partial class FollowUpEndpoints
     {
         var errors = new FieldErrors();
         var (p, size) = Paging.Check(page, pageSize, errors);
-        var all = assignee?.Trim().ToLowerInvariant() switch
-        {
-            null or "" or "me" => false,
-            "all" => true,
-            _ => errors.Add("assignee", T("Ange me (mina och otilldelade) eller all.", "Give me (mine and unassigned) or all.")) is null,
-        };
+        var wanted = assignee?.Trim().ToLowerInvariant();
+        var all = wanted == "all";
+        errors.Require(wanted is null or "" or "me" or "all", "assignee", T("Ange me (mina och otilldelade) eller all.", "Give me (mine and unassigned) or all."));
         if (!errors.IsEmpty)
         {
             return Problems.Validation(errors);
@@ -194,18 +191,7 @@ internal static partial class FollowUpEndpoints
 
         if (request.Outcome is { } outcomeRequest)
         {
-            var outcome = new Outcome
-            {
-                Id = Guid.NewGuid(),
-                ParticipantId = followUp.ParticipantId,
-                Type = outcomeRequest.Type!.Value,
-                Detail = outcomeRequest.Detail,
-                Date = outcomeRequest.Date!.Value,
-                Source = outcomeRequest.Source!.Value,
-                EnrolmentId = outcomeRequest.EnrolmentId ?? followUp.EnrolmentId,
-                Note = outcomeRequest.Note?.Trim(),
-                RecordedAt = clock.GetUtcNow().UtcDateTime,
-            };
+            var outcome = outcomeRequest.ToOutcome(followUp.ParticipantId, outcomeRequest.EnrolmentId ?? followUp.EnrolmentId, clock.GetUtcNow().UtcDateTime);
             db.Outcomes.Add(outcome);
             audit.Add(AuditAction.Create, OutcomeEndpoints.RecordType, outcome.Id, followUp.ParticipantId);
             followUp.OutcomeId = outcome.Id;

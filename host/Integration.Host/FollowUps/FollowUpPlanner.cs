@@ -147,31 +147,36 @@ public sealed class FollowUpPlanner(IntegrationDbContext db, FollowUpPolicies po
             return;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var dueOn = interval.AddTo(completed.DueOn);
+        var next = NextInSeries(completed, interval, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), clock.GetUtcNow().UtcDateTime);
+        db.FollowUps.Add(next);
+        audit.Add(AuditAction.Create, RecordType, next.Id, next.ParticipantId);
+    }
+
+    /// <summary>The follow-up after <paramref name="previous"/> in its repeating series, never due today or earlier.</summary>
+    internal static FollowUp NextInSeries(FollowUp previous, FollowUpOffset interval, DateOnly today, DateTime now)
+    {
+        var dueOn = interval.AddTo(previous.DueOn);
         while (dueOn <= today)
         {
             dueOn = interval.AddTo(dueOn);
         }
 
-        var next = new FollowUp
+        return new FollowUp
         {
             Id = Guid.NewGuid(),
-            Kind = completed.Kind,
-            Key = key,
-            ParticipantId = completed.ParticipantId,
-            EnrolmentId = completed.EnrolmentId,
-            ModuleId = completed.ModuleId,
-            PolicyId = completed.PolicyId,
-            SubjectId = completed.SubjectId,
-            Sequence = completed.Sequence + 1,
+            Kind = previous.Kind,
+            Key = PolicyKey(previous.PolicyId!, previous.SubjectId!, previous.Sequence + 1),
+            ParticipantId = previous.ParticipantId,
+            EnrolmentId = previous.EnrolmentId,
+            ModuleId = previous.ModuleId,
+            PolicyId = previous.PolicyId,
+            SubjectId = previous.SubjectId,
+            Sequence = previous.Sequence + 1,
             DueOn = dueOn,
-            AssigneeId = completed.AssigneeId,
+            AssigneeId = previous.AssigneeId,
             State = FollowUpState.Scheduled,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = now,
         };
-        db.FollowUps.Add(next);
-        audit.Add(AuditAction.Create, RecordType, next.Id, next.ParticipantId);
     }
 
     internal static string PolicyKey(string policyId, string subject, int sequence) => $"{policyId}|{subject}|{sequence}";

@@ -41,7 +41,7 @@ internal static class HangfireSetup
     }
 
     /// <summary>Registers the host's and each module's recurring jobs (module jobs under the stable id <c>{moduleId}:{jobName}</c>).</summary>
-    public static void RegisterModuleRecurringJobs(this IServiceProvider services, ModuleCatalog catalog, ILogger logger)
+    public static void RegisterRecurringJobs(this IServiceProvider services, ModuleCatalog catalog, ILogger logger)
     {
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<Data.DatabaseMaintenanceJob>(Data.DatabaseMaintenanceJob.RecurringId, j => j.RunAsync(CancellationToken.None), "30 3 * * *");

@@ -49,18 +49,7 @@ internal static class OutcomeEndpoints
             return Problems.Validation(errors);
         }
 
-        var outcome = new Outcome
-        {
-            Id = Guid.NewGuid(),
-            ParticipantId = participantId,
-            Type = request.Type!.Value,
-            Detail = request.Detail,
-            Date = request.Date!.Value,
-            Source = request.Source!.Value,
-            EnrolmentId = request.EnrolmentId,
-            Note = request.Note?.Trim(),
-            RecordedAt = clock.GetUtcNow().UtcDateTime,
-        };
+        var outcome = request.ToOutcome(participantId, request.EnrolmentId, clock.GetUtcNow().UtcDateTime);
         db.Outcomes.Add(outcome);
         audit.Add(AuditAction.Create, RecordType, outcome.Id, participantId);
         await db.SaveChangesAsync(ct);
@@ -89,7 +78,22 @@ internal static class OutcomeEndpoints
 /// <param name="Detail">For employed: <c>fullTime</c>, <c>partTime</c>, <c>subsidised</c>; for studies: <c>sfi</c>, <c>adultEducation</c>, <c>vocational</c>, <c>university</c>.</param>
 /// <param name="Source"><c>selfReported</c>, <c>caseWorkerVerified</c> or <c>register</c>.</param>
 /// <param name="EnrolmentId">The enrolment the outcome is attributed to, if any.</param>
-public sealed record OutcomeRequest(OutcomeType? Type, OutcomeDetail? Detail, DateOnly? Date, OutcomeSource? Source, Guid? EnrolmentId, string? Note);
+public sealed record OutcomeRequest(OutcomeType? Type, OutcomeDetail? Detail, DateOnly? Date, OutcomeSource? Source, Guid? EnrolmentId, string? Note)
+{
+    /// <summary>The outcome of a validated request, attributed to <paramref name="enrolmentId"/>.</summary>
+    internal Outcome ToOutcome(Guid participantId, Guid? enrolmentId, DateTime recordedAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        ParticipantId = participantId,
+        Type = Type!.Value,
+        Detail = Detail,
+        Date = Date!.Value,
+        Source = Source!.Value,
+        EnrolmentId = enrolmentId,
+        Note = Note?.Trim(),
+        RecordedAt = recordedAt,
+    };
+}
 
 /// <summary>An outcome.</summary>
 /// <param name="RecordedByModule">The module that recorded it through the contract, if any.</param>

@@ -6,7 +6,6 @@ using Integration.Host.Data;
 using Integration.Host.FollowUps;
 using Integration.Host.Modules;
 using Integration.Host.Programmes;
-using Integration.Host.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Host.Rollups;
@@ -20,7 +19,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
     /// <summary>Computes and publishes the periods of one programme of the current tenant.</summary>
     public async Task PublishAsync(Programme programme, IReadOnlyList<RollupPeriod> periods, Guid runId, CancellationToken ct)
     {
-        var input = await LoadAsync(programme.TenantId, programme.Id, periods.Max(p => p.To), ct);
+        var input = await LoadAsync(programme.Id, periods.Max(p => p.To), ct);
         var contributors = await ContributorsAsync(programme, ct);
         var aggregations = RollupMeasures.Core.Concat(contributors.SelectMany(c => c.Measures))
             .GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Aggregation, StringComparer.Ordinal);
@@ -65,50 +64,37 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
         }
     }
 
-    /// <summary>
-    /// The programme's rows, only those a measure can count up to <paramref name="until"/>. The four reads run at once,
-    /// each on its own context and connection (SQLite in WAL mode serves concurrent readers), so that they use both cores.
-    /// </summary>
-    private async Task<RollupInput> LoadAsync(Guid tenantId, Guid programmeId, DateOnly until, CancellationToken ct)
+    /// <summary>The programme's rows, only those a measure can count up to <paramref name="until"/>.</summary>
+    private async Task<RollupInput> LoadAsync(Guid programmeId, DateOnly until, CancellationToken ct)
     {
-        var peopleRead = ReadAsync(tenantId, c => c.Participations.AsNoTracking()
+        var people = await db.Participations.AsNoTracking()
             .Where(p => p.ProgrammeId == programmeId)
-            .Join(c.Participants, p => p.ParticipantId, x => x.Id, (p, x) => new { p.ParticipantId, p.FirstStart, p.Entry, x.Gender, x.BirthYear })
-            .ToListAsync(ct));
-        var enrolmentsRead = ReadAsync(tenantId, c => c.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId)
-            .Select(e => new RollupEnrolment(e.Id, e.ParticipantId, e.ModuleId, e.Status, e.StartDate, e.ExitDate)).ToListAsync(ct));
+            .Join(db.Participants, p => p.ParticipantId, x => x.Id, (p, x) => new { p.ParticipantId, p.FirstStart, p.Entry, x.Gender, x.BirthYear })
+            .ToListAsync(ct);
+        var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId)
+            .Select(e => new RollupEnrolment(e.Id, e.ParticipantId, e.ModuleId, e.Status, e.StartDate, e.ExitDate)).ToListAsync(ct);
 
         // Only the outcome types a measure counts, written out: a parameterised list would keep SQLite off the index.
-        var outcomesRead = ReadAsync(tenantId, c => c.Outcomes.AsNoTracking()
+        var outcomes = await db.Outcomes.AsNoTracking()
             .Where(o => (o.Type == OutcomeType.Employed || o.Type == OutcomeType.SelfEmployed || o.Type == OutcomeType.Studies || o.Type == OutcomeType.JobSeeking)
-                && c.Participations.Any(p => p.ProgrammeId == programmeId && p.ParticipantId == o.ParticipantId))
-            .Select(o => new { o.ParticipantId, o.Type, o.Date }).ToListAsync(ct));
+                && db.Participations.Any(p => p.ProgrammeId == programmeId && p.ParticipantId == o.ParticipantId))
+            .Select(o => new { o.ParticipantId, o.Type, o.Date }).ToListAsync(ct);
 
         // Read from the covering index alone (only the states a measure counts); the programme and module of each come
         // from the enrolments in memory rather than from a join that visits every enrolment row.
-        var followUpsRead = ReadAsync(tenantId, c => c.FollowUps.AsNoTracking()
+        var followUps = await db.FollowUps.AsNoTracking()
             .Where(f => (f.State == FollowUpState.Due || f.State == FollowUpState.Done || f.State == FollowUpState.Missed) && f.DueOn <= until && f.EnrolmentId != null)
             .Select(f => new { f.EnrolmentId, f.ParticipantId, f.DueOn, f.State })
-            .ToListAsync(ct));
+            .ToListAsync(ct);
 
-        await Task.WhenAll(peopleRead, enrolmentsRead, outcomesRead, followUpsRead);
-        var enrolments = await enrolmentsRead;
         var modules = enrolments.ToDictionary(e => e.Id, e => e.ModuleId);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         return new RollupInput(
-            (await peopleRead).ToDictionary(p => p.ParticipantId, p => new RollupPerson(p.ParticipantId, p.Gender, AgeBands.For(p.BirthYear, (p.FirstStart ?? today).Year), p.Entry)),
+            people.ToDictionary(p => p.ParticipantId, p => new RollupPerson(p.ParticipantId, p.Gender, AgeBands.For(p.BirthYear, (p.FirstStart ?? today).Year), p.Entry)),
             enrolments,
-            (await outcomesRead).GroupBy(o => o.ParticipantId).ToDictionary(g => g.Key, g => g.Select(o => new RollupOutcome(o.Type, o.Date)).ToList()),
-            (await followUpsRead).Where(f => modules.ContainsKey(f.EnrolmentId!.Value))
+            outcomes.GroupBy(o => o.ParticipantId).ToDictionary(g => g.Key, g => g.Select(o => new RollupOutcome(o.Type, o.Date)).ToList()),
+            followUps.Where(f => modules.ContainsKey(f.EnrolmentId!.Value))
                 .Select(f => new RollupFollowUp(f.ParticipantId, modules[f.EnrolmentId!.Value], f.DueOn, f.State)).ToList());
-    }
-
-    /// <summary>One read on a context of its own, in a child scope working for the same tenant.</summary>
-    private async Task<T> ReadAsync<T>(Guid tenantId, Func<IntegrationDbContext, Task<T>> read)
-    {
-        await using var child = scope.BeginLifetimeScope();
-        child.Resolve<CurrentTenant>().Use(tenantId);
-        return await Task.Run(() => read(child.Resolve<IntegrationDbContext>()));
     }
 
     /// <summary>The contributors of the programme's modules that are loaded and enabled for the tenant.</summary>

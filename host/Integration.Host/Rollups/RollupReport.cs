@@ -63,7 +63,7 @@ public sealed class RollupReport(IntegrationDbContext db, IEnumerable<IRollupCon
             }
         }
 
-        var actual = await ActualAsync(programme, suppress, ct);
+        var actual = await ActualAsync(programme, period.Key == RollupPeriod.ProgrammeToDate ? cells : null, suppress, ct);
         return new RollupReportResponse(
             programme.Id,
             period.Key,
@@ -113,11 +113,12 @@ public sealed class RollupReport(IntegrationDbContext db, IEnumerable<IRollupCon
         [.. RollupMeasures.Core, .. contributors.Where(c => programme.ModuleIds.Contains(c.ModuleId)).SelectMany(c => c.Measures).DistinctBy(m => m.Id)];
 
     /// <summary>Participants who have started, programme to date, against the plan: from the published programme-to-date cells.</summary>
-    private async Task<(RollupFigure Total, RollupFigure Women, RollupFigure Men)> ActualAsync(Programme programme, bool suppress, CancellationToken ct)
+    private async Task<(RollupFigure Total, RollupFigure Women, RollupFigure Men)> ActualAsync(Programme programme, List<RollupCell>? programmeToDate, bool suppress, CancellationToken ct)
     {
-        var enrolled = await db.RollupCells.AsNoTracking()
-            .Where(c => c.ProgrammeId == programme.Id && c.Period == RollupPeriod.ProgrammeToDate && c.ModuleId == RollupCell.AllModules && c.AgeBand == null && c.Measure == RollupMeasures.Enrolled)
+        programmeToDate ??= await db.RollupCells.AsNoTracking()
+            .Where(c => c.ProgrammeId == programme.Id && c.Period == RollupPeriod.ProgrammeToDate && c.Measure == RollupMeasures.Enrolled)
             .ToListAsync(ct);
+        var enrolled = programmeToDate.Where(c => c.ModuleId == RollupCell.AllModules && c.AgeBand == null && c.Measure == RollupMeasures.Enrolled).ToList();
         var total = Figure(enrolled.FirstOrDefault(c => c.Gender == null));
         var byGender = Enum.GetValues<Gender>().Select(g => Figure(enrolled.FirstOrDefault(c => c.Gender == g))).ToList();
         if (suppress)

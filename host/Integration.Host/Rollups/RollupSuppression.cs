@@ -23,13 +23,9 @@ public static class RollupSuppression
         do
         {
             changed = false;
-            foreach (var line in lines.Where(l => l.Count(c => c.Suppressed) == 1))
+            foreach (var line in lines)
             {
-                if (line.Where(c => !c.Suppressed && c.N > 0).OrderBy(c => c.N).FirstOrDefault() is { } next)
-                {
-                    next.Suppressed = true;
-                    changed = true;
-                }
+                changed |= ProtectLine(line);
             }
         }
         while (changed);
@@ -48,16 +44,23 @@ public static class RollupSuppression
             return;
         }
 
-        var next = rows.Where(r => !r.Suppressed && r.N > 0).OrderBy(r => r.N).FirstOrDefault();
-        if (next is not null)
-        {
-            next.Suppressed = true;
-        }
-        else
+        if (!ProtectLine(rows))
         {
             // Every other row is zero: the total is the hidden number.
             total.Suppressed = true;
         }
+    }
+
+    /// <summary>Where exactly one cell of a line is hidden, hides the smallest other non-zero one; false when there is none.</summary>
+    private static bool ProtectLine(IReadOnlyList<RollupFigureCell> line)
+    {
+        if (line.Count(c => c.Suppressed) != 1 || line.Where(c => !c.Suppressed && c.N > 0).MinBy(c => c.N) is not { } next)
+        {
+            return false;
+        }
+
+        next.Suppressed = true;
+        return true;
     }
 }
 

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Integration.Host.Tests.FollowUps;
+using Hangfire;
 using Integration.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Host.Tests.Rollups;
 
@@ -115,6 +117,21 @@ public sealed class RollupTests : IAsyncLifetime
         Assert.Equal(3m, Figure(Row(report, "woman"), "fixture-notes.notes-written"));
         Assert.Equal(1m, Figure(Row(report, "man"), "fixture-notes.notes-written"));
         Assert.Equal(0m, Figure(report.GetProperty("total"), "fixture-notes.share-archived"));
+    }
+
+    [Fact]
+    public async Task The_nightly_job_publishes_every_programme_of_the_tenant()
+    {
+        await SeedAsync();
+
+        f.Host.Services.GetRequiredService<IRecurringJobManager>().Trigger("core:rollups-nightly");
+
+        var report = await Eventually.WaitForAsync(
+            () => Read(f.Admin, "period=ptd"), r => r.GetProperty("computedAt").ValueKind != JsonValueKind.Null, "the nightly rollup", seconds: 120);
+        Assert.Equal(7m, Figure(report.GetProperty("total"), "enrolled"));
+        var month = await Eventually.WaitForAsync(
+            () => Read(f.Admin, $"period={f.Today:yyyy-MM}"), r => r.GetProperty("computedAt").ValueKind != JsonValueKind.Null, "this month's figures", seconds: 120);
+        Assert.Equal(JsonValueKind.Object, month.GetProperty("total").ValueKind);
     }
 
     [Fact]
