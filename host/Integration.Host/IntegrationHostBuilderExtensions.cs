@@ -71,6 +71,7 @@ public static class IntegrationHostBuilderExtensions
         services.AddScoped<Participants.ParticipantMerge>();
         services.AddScoped<Abstractions.Participants.IOutcomeRecorder, Outcomes.OutcomeRecorder>();
         services.AddScoped<Abstractions.Participants.IParticipantDirectory, Participants.ParticipantDirectory>();
+        services.AddScoped<Abstractions.Participants.IEnrolmentDirectory, Enrolments.EnrolmentDirectory>();
         services.AddScoped<FollowUps.FollowUpPolicies>();
         services.AddScoped<FollowUps.FollowUpPlanner>();
         services.AddScoped<FollowUps.NotificationSender>();

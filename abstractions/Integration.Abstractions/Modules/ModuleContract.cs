@@ -14,8 +14,8 @@ public static class ModuleContract
     public const int Major = 1;
 
     /// <summary>Minor version: raised by additions that existing modules can ignore.</summary>
-    public const int Minor = 0;
+    public const int Minor = 1;
 
     /// <summary>The contract version as <c>major.minor</c>.</summary>
-    public const string Version = "1.0";
+    public const string Version = "1.1";
 }

@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Integration.Host.Consents;
 
 /// <summary>
-/// <c>/api/participants/{participantId}/consents</c>: consents per purpose, given and withdrawn. A withdrawal runs every
-/// <see cref="IConsentWithdrawalHandler"/> in the same transaction (the follow-up engine and the health module hook in there).
+/// <c>/api/participants/{participantId}/consents</c>: consents per purpose, given and withdrawn. After a withdrawal is saved,
+/// every module's <see cref="IConsentWithdrawalHandler"/> runs (the health module removes stored scores); the follow-up
+/// engine reads the consents themselves when it plans and dispatches.
 /// </summary>
 internal static class ConsentEndpoints
 {
@@ -82,7 +83,7 @@ internal static class ConsentEndpoints
 
     private static async Task<Results<Ok<ConsentResponse>, ValidationProblem, ProblemHttpResult>> Withdraw(
         Guid participantId, Guid consentId, WithdrawConsentRequest? request, IntegrationDbContext db, AuditLog audit,
-        IEnumerable<IConsentWithdrawalHandler> handlers, TimeProvider clock, CancellationToken ct)
+        IEnumerable<IConsentWithdrawalHandler> handlers, TimeProvider clock, ILogger<Consent> logger, CancellationToken ct)
     {
         var consent = await db.Consents.FirstOrDefaultAsync(c => c.Id == consentId && c.ParticipantId == participantId, ct);
         if (consent is null)
@@ -103,24 +104,26 @@ internal static class ConsentEndpoints
 
         consent.WithdrawnOn = withdrawnOn;
         audit.Add(AuditAction.Update, RecordType, consent.Id, participantId, ["withdrawnOn"]);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+
+        // After the save, not inside its transaction: a module writes through its own context and connection, which on
+        // SQLite would wait for the host's write lock. Handlers are idempotent and modules check consent where they read.
         foreach (var handler in handlers)
         {
-            await handler.WithdrawnAsync(participantId, consent.Purpose, withdrawnOn, ct);
+            try
+            {
+                await handler.WithdrawnAsync(participantId, consent.Purpose, withdrawnOn, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Consent withdrawal handler {Handler} failed for consent {ConsentId}", handler.GetType().FullName, consent.Id);
+            }
         }
 
-        await transaction.CommitAsync(ct);
         return TypedResults.Ok(ConsentResponse.From(consent));
     }
 
     private static ProblemHttpResult ParticipantNotFound() => Problems.NotFound("Deltagaren finns inte.", "The participant does not exist.");
-}
-
-/// <summary>Something the host does when a consent is withdrawn (cancel follow-up contacts, remove health data).</summary>
-public interface IConsentWithdrawalHandler
-{
-    Task WithdrawnAsync(Guid participantId, ConsentPurpose purpose, DateOnly withdrawnOn, CancellationToken cancellationToken);
 }
 
 /// <summary>A consent to record.</summary>

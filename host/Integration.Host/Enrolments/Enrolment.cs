@@ -1,3 +1,4 @@
+using Integration.Abstractions.Participants;
 using Integration.Abstractions.Data;
 
 namespace Integration.Host.Enrolments;
@@ -74,25 +75,4 @@ public sealed class Participation : ITenantOwned
 
     /// <summary>Changes with every recount: two enrolments exiting at once cannot both write a stale last exit.</summary>
     public long Version { get; set; }
-}
-
-/// <summary>Where an enrolment is.</summary>
-public enum EnrolmentStatus
-{
-    Referred = 1,
-    Waitlisted = 2,
-    Active = 3,
-    Paused = 4,
-    Exited = 5,
-}
-
-/// <summary>Why a participant left (avslut).</summary>
-public enum ExitReason
-{
-    Completed = 1,
-    Employment = 2,
-    Studies = 3,
-    Moved = 4,
-    DroppedOut = 5,
-    Other = 6,
 }

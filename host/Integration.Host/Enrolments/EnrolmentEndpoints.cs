@@ -1,3 +1,4 @@
+using Integration.Abstractions.Participants;
 using Integration.Abstractions.Kernel;
 using Integration.Abstractions.Validation;
 using Integration.Host.Api;

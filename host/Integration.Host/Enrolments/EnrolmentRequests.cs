@@ -1,3 +1,5 @@
+using Integration.Abstractions.Participants;
+
 namespace Integration.Host.Enrolments;
 
 /// <summary>Enrols a participant in one module of one programme.</summary>

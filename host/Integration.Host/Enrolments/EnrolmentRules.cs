@@ -1,3 +1,5 @@
+using Integration.Abstractions.Participants;
+
 namespace Integration.Host.Enrolments;
 
 /// <summary>The status changes an enrolment may make: referred → waitlisted → active ⇄ paused → exited.</summary>

@@ -1,3 +1,4 @@
+using Integration.Abstractions.Participants;
 using Integration.Host.Data;
 using Integration.Host.Participants;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Integration.Abstractions.Participants;
 using System.Text.Json;
 using Integration.Abstractions.Kernel;
 using Integration.Abstractions.Tenancy;
@@ -5,7 +6,6 @@ using Integration.Abstractions.Validation;
 using Integration.Host.Api;
 using Integration.Host.Audit;
 using Integration.Host.Data;
-using Integration.Host.Enrolments;
 using Integration.Host.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
+using Integration.Abstractions.Participants;
 using Integration.Abstractions.Kernel;
 using Integration.Abstractions.Validation;
 using Integration.Host.Api;
 using Integration.Host.Audit;
 using Integration.Host.Data;
-using Integration.Host.Enrolments;
 using Integration.Host.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using Integration.Abstractions.Kernel;
 using Integration.Abstractions.Participants;
 using Integration.Abstractions.Rollups;
-using Integration.Host.Enrolments;
 using Integration.Host.FollowUps;
 using Integration.Host.Participants;
 

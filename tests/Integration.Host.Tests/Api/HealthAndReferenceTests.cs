@@ -1,5 +1,4 @@
 using System.Net;
-using Integration.Host.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Integration.Host.Tests.Infrastructure;
 
 namespace Integration.Host.Tests.Api;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Integration.Host.Tests.Infrastructure;
 using Integration.Host.Tests.Participants;
 using Microsoft.Data.Sqlite;
 

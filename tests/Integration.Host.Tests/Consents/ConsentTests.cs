@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Integration.Host.Tests.Infrastructure;
 using Integration.Host.Tests.Participants;
 
 namespace Integration.Host.Tests.Consents;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Integration.Host.Tests.Infrastructure;
 
 namespace Integration.Host.Tests.FollowUps;
 

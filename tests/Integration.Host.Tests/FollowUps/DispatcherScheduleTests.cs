@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.Storage;
-using Integration.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Host.Tests.FollowUps;

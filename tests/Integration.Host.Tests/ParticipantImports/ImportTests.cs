@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Integration.Host.Tests.Infrastructure;
 using Integration.Host.Tests.Participants;
 
 namespace Integration.Host.Tests.ParticipantImports;

@@ -114,7 +114,7 @@ public sealed class PluginModuleTests : IAsyncLifetime
         Assert.Equal(FixturePlugins.NotesModuleId, module.GetProperty("id").GetString());
         Assert.Equal("loaded", module.GetProperty("status").GetString());
         Assert.Equal("1.2.3", module.GetProperty("version").GetString());
-        Assert.Equal("1.0", module.GetProperty("contractVersion").GetString());
+        Assert.Equal(Integration.Abstractions.Modules.ModuleContract.Version, module.GetProperty("contractVersion").GetString());
         Assert.Equal("Anteckningar (test)", module.GetProperty("displayName").GetProperty("sv").GetString());
         Assert.True(module.GetProperty("enabled").GetBoolean());
         Assert.False(Assert.Single(forOther.EnumerateArray()).GetProperty("enabled").GetBoolean());

@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Integration.Host.Tests.FollowUps;
-using Integration.Host.Tests.Infrastructure;
 
 namespace Integration.Host.Tests.Rollups;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Integration.Host.Tests.FollowUps;
 using Hangfire;
-using Integration.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Host.Tests.Rollups;

@@ -4,15 +4,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Integration.Host;
 using Microsoft.Extensions.Logging;
 
-namespace Integration.Host.Tests.Infrastructure;
+namespace Integration.Testing;
 
 /// <summary>
 /// The real host in process (WebApplicationFactory) on its own SQLite file in a temporary folder, with a bootstrap
 /// system admin and the plugins folder the test gives it.
 /// </summary>
-internal sealed class TestHost : WebApplicationFactory<Program>
+public sealed class TestHost : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "sysadmin@test.invalid";
     public const string AdminPassword = "system-admin-password-1";
@@ -43,6 +44,21 @@ internal sealed class TestHost : WebApplicationFactory<Program>
         {
             this.settings[key] = value;
         }
+    }
+
+    /// <summary>
+    /// A host that loads only the named modules from the host's plugins folder (where the solution build placed them),
+    /// so that a module's tests see no other module.
+    /// </summary>
+    public static TestHost ForModules(IReadOnlyList<string> moduleIds, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        for (var i = 0; i < moduleIds.Count; i++)
+        {
+            all[$"Integration:Modules:Load:{i}"] = moduleIds[i];
+        }
+
+        return new TestHost(TestPaths.HostPlugins, all, clock);
     }
 
     public string DataPath => data.Path;
@@ -123,8 +139,8 @@ internal sealed class TestHost : WebApplicationFactory<Program>
     }
 }
 
-internal sealed record TenantSetup(Guid Id, Guid AdminId, string AdminEmail, HttpClient Admin);
+public sealed record TenantSetup(Guid Id, Guid AdminId, string AdminEmail, HttpClient Admin);
 
-internal sealed record IdResponse(Guid Id);
+public sealed record IdResponse(Guid Id);
 
-internal sealed record TokenResponse(string AccessToken, string RefreshToken, long ExpiresIn);
+public sealed record TokenResponse(string AccessToken, string RefreshToken, long ExpiresIn);

@@ -1,10 +1,10 @@
-namespace Integration.Host.Tests.Infrastructure;
+namespace Integration.Testing;
 
 /// <summary>
 /// Waits for background work (a Hangfire job) to show its effect, checking often and giving up after a generous limit.
 /// This is not a timing assertion: the limit only keeps a broken job from hanging the run.
 /// </summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what, int seconds = 30)
     {

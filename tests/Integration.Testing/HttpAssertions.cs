@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Integration.Host.Tests.Infrastructure;
+namespace Integration.Testing;
 
 /// <summary>Asserts on RFC 9457 problem responses.</summary>
-internal static class HttpAssertions
+public static class HttpAssertions
 {
     public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {

@@ -1,9 +1,9 @@
 using System.Reflection;
 
-namespace Integration.Host.Tests.Infrastructure;
+namespace Integration.Testing;
 
 /// <summary>Where the repository, the built host and scratch folders are.</summary>
-internal static class TestPaths
+public static class TestPaths
 {
     public static string RepoRoot { get; } = typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepoRoot").Value!;
@@ -14,11 +14,14 @@ internal static class TestPaths
     /// <summary>The host as the solution build left it, run as a child process.</summary>
     public static string HostDll { get; } = Path.Combine(RepoRoot, "host", "Integration.Host", "bin", Configuration, "net10.0", "Integration.Host.dll");
 
+    /// <summary>The plugins folder beside the built host, where the solution build places every module of <c>modules/</c>.</summary>
+    public static string HostPlugins { get; } = Path.Combine(RepoRoot, "host", "Integration.Host", "bin", Configuration, "net10.0", "plugins");
+
     /// <summary>A new empty folder that is removed with <see cref="TempFolder.Dispose"/>.</summary>
     public static TempFolder NewTempFolder(string purpose) => new(Path.Combine(Path.GetTempPath(), "integration-tests", $"{purpose}-{Guid.NewGuid():N}"));
 }
 
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder(string path)
     {

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
 
-namespace Integration.Host.Tests.Infrastructure;
+namespace Integration.Testing;
 
 /// <summary>
 /// Appends every error the in-process host logs to one file under the temp folder, so that a failing test's 500 can be
 /// read after the run (xunit does not show the host's console).
 /// </summary>
-internal sealed class ErrorLogFile : ILoggerProvider
+public sealed class ErrorLogFile : ILoggerProvider
 {
     public static string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "integration-tests", "host-errors.log");
 
