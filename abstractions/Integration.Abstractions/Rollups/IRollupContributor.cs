@@ -32,7 +32,14 @@ public sealed record RollupScope(Guid TenantId, Guid? ProgrammeId, DateOnly From
 /// <param name="Id">Stable id, <c>{moduleId}.{measure}</c> (<c>mentoring.active-matches</c>).</param>
 /// <param name="Name">Name in reports.</param>
 /// <param name="Aggregation">How the host combines the facts of a group.</param>
-public sealed record RollupMeasure(string Id, LocalizedText Name, RollupAggregation Aggregation);
+public sealed record RollupMeasure(string Id, LocalizedText Name, RollupAggregation Aggregation)
+{
+    /// <summary>
+    /// Small numbers of this measure are suppressed for every reader, tenant admins included: for figures built on
+    /// special-category data (health), which may only ever be shown as suppressed aggregates.
+    /// </summary>
+    public bool AlwaysSuppressed { get; init; }
+}
 
 /// <summary>How facts are combined into a figure.</summary>
 public enum RollupAggregation
@@ -54,6 +61,19 @@ public enum RollupAggregation
 
     /// <summary>The share of facts whose value is 1 (values are 0 or 1).</summary>
     Share = 6,
+
+    /// <summary>
+    /// The median time to an event as a Kaplan–Meier estimate: each fact's value is the time observed (days), and a fact
+    /// with <see cref="RollupFact.Censored"/> is one whose event has not happened yet (a pathway still open). The
+    /// figure is empty when fewer than half are estimated to have had the event.
+    /// </summary>
+    SurvivalMedian = 7,
+
+    /// <summary>The time by which a quarter had the event (Kaplan–Meier 25th percentile); facts as for <see cref="SurvivalMedian"/>.</summary>
+    SurvivalLowerQuartile = 8,
+
+    /// <summary>The time by which three quarters had the event (Kaplan–Meier 75th percentile); facts as for <see cref="SurvivalMedian"/>.</summary>
+    SurvivalUpperQuartile = 9,
 }
 
 /// <summary>
@@ -66,4 +86,11 @@ public enum RollupAggregation
 /// <param name="ParticipantId">The participant the fact is about, if any.</param>
 /// <param name="Gender">The gender of an anonymous fact.</param>
 /// <param name="AgeBand">The age band of an anonymous fact.</param>
-public readonly record struct RollupFact(string MeasureId, decimal Value, Guid? ParticipantId = null, Gender? Gender = null, AgeBand? AgeBand = null);
+public readonly record struct RollupFact(string MeasureId, decimal Value, Guid? ParticipantId = null, Gender? Gender = null, AgeBand? AgeBand = null)
+{
+    /// <summary>
+    /// For the survival aggregations: the event has not happened by the time in <see cref="Value"/> (the observation
+    /// ends there, censored), as opposed to happening at that time.
+    /// </summary>
+    public bool Censored { get; init; }
+}

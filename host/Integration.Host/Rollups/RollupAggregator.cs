@@ -36,25 +36,23 @@ public static class RollupAggregator
         foreach (var measure in fine.GroupBy(c => c.Key.Measure, StringComparer.Ordinal))
         {
             var cells = measure.ToList();
-            yield return Cell(null, null, measure.Key, cells.Select(c => c.Value));
-            foreach (var gender in cells.GroupBy(c => c.Key.Gender))
-            {
-                yield return Cell(gender.Key, null, measure.Key, gender.Select(c => c.Value));
-            }
+            var merged = new List<(Gender?, AgeBand?, string, decimal?, int)> { Cell(null, null, measure.Key, cells.Select(c => c.Value)) };
+            merged.AddRange(cells.GroupBy(c => c.Key.Gender).Select(gender => Cell(gender.Key, null, measure.Key, gender.Select(c => c.Value))));
+            merged.AddRange(cells.GroupBy(c => c.Key.AgeBand).Select(band => Cell(null, band.Key, measure.Key, band.Select(c => c.Value))));
+            merged.AddRange(cells.Select(cell => Cell(cell.Key.Gender, cell.Key.AgeBand, measure.Key, [cell.Value])));
 
-            foreach (var band in cells.GroupBy(c => c.Key.AgeBand))
+            // A Kaplan–Meier quantile that is not reached has no value: no cell, so the report shows an empty figure.
+            foreach (var (gender, ageBand, id, value, n) in merged)
             {
-                yield return Cell(null, band.Key, measure.Key, band.Select(c => c.Value));
-            }
-
-            foreach (var cell in cells)
-            {
-                yield return Cell(cell.Key.Gender, cell.Key.AgeBand, measure.Key, [cell.Value]);
+                if (value is { } v)
+                {
+                    yield return (gender, ageBand, id, v, n);
+                }
             }
         }
     }
 
-    private static (Gender?, AgeBand?, string, decimal, int) Cell(Gender? gender, AgeBand? ageBand, string measure, IEnumerable<Accumulator> parts)
+    private static (Gender?, AgeBand?, string, decimal?, int) Cell(Gender? gender, AgeBand? ageBand, string measure, IEnumerable<Accumulator> parts)
     {
         var (value, n) = Accumulator.Merge(parts.ToList());
         return (gender, ageBand, measure, value, n);
@@ -71,7 +69,8 @@ public static class RollupAggregator
     private sealed class Accumulator(RollupAggregation aggregation)
     {
         private readonly HashSet<Guid>? participants = aggregation == RollupAggregation.DistinctParticipants ? [] : null;
-        private readonly List<decimal>? values = aggregation == RollupAggregation.Median ? [] : null;
+        private readonly List<decimal>? values = aggregation == RollupAggregation.Median || KaplanMeier.IsSurvival(aggregation) ? [] : null;
+        private readonly List<bool>? censored = KaplanMeier.IsSurvival(aggregation) ? [] : null;
         private readonly RollupAggregation kind = aggregation;
         private int count;
         private int anonymous;
@@ -94,9 +93,10 @@ public static class RollupAggregator
             }
 
             values?.Add(fact.Value);
+            censored?.Add(fact.Censored);
         }
 
-        public static (decimal Value, int N) Merge(IReadOnlyList<Accumulator> parts)
+        public static (decimal? Value, int N) Merge(IReadOnlyList<Accumulator> parts)
         {
             var aggregation = parts[0].kind;
             var count = parts.Sum(p => p.count);
@@ -114,6 +114,9 @@ public static class RollupAggregator
                     return (Math.Round(parts.Sum(p => p.sum) / count, 4), count);
                 case RollupAggregation.Median:
                     return (Median(parts.SelectMany(p => p.values!)), count);
+                case RollupAggregation.SurvivalMedian or RollupAggregation.SurvivalLowerQuartile or RollupAggregation.SurvivalUpperQuartile:
+                    var observations = parts.SelectMany(p => p.values!.Zip(p.censored!, (time, c) => (time, c)));
+                    return (KaplanMeier.Quantile(observations, KaplanMeier.Probability(aggregation)), count);
                 default:
                     throw new InvalidOperationException($"Unknown aggregation {aggregation}.");
             }

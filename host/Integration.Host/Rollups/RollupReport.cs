@@ -41,7 +41,8 @@ public sealed class RollupReport(IntegrationDbContext db, IEnumerable<IRollupCon
 
             var totalCell = totals.GetValueOrDefault(measure.Id);
             total[measure.Id] = totalCell is null ? new RollupFigureCell(isCount ? 0 : null, 0) : new RollupFigureCell(totalCell.Value, totalCell.N);
-            if (suppress)
+            // Special-category figures (health) are suppressed for tenant admins too.
+            if (suppress || measure.AlwaysSuppressed)
             {
                 RollupSuppression.Apply(rows.Select(r => r[measure.Id]).ToList(), total[measure.Id], isCount);
                 if (isCount)
@@ -73,7 +74,7 @@ public sealed class RollupReport(IntegrationDbContext db, IEnumerable<IRollupCon
             cells.Count == 0 ? null : cells[0].RunId,
             [.. groupBy.OrderBy(g => Dimensions.ToList().IndexOf(g))],
             suppress,
-            measures.Select(m => new RollupMeasureInfo(m.Id, m.Name.Current, m.Aggregation)).ToList(),
+            measures.Select(m => new RollupMeasureInfo(m.Id, m.Name.Current, m.Aggregation, suppress || m.AlwaysSuppressed)).ToList(),
             new PlannedActual(programme.PlannedParticipants, programme.PlannedWomen, programme.PlannedMen, actual.Total, actual.Women, actual.Men),
             keys.Select((k, i) => new RollupRow(k.module, k.gender, k.age, rows[i].ToDictionary(p => p.Key, p => p.Value.ToFigure(), StringComparer.Ordinal))).ToList(),
             total.ToDictionary(p => p.Key, p => p.Value.ToFigure(), StringComparer.Ordinal));
@@ -151,7 +152,8 @@ public sealed record RollupReportResponse(
     IReadOnlyList<RollupRow> Rows,
     IReadOnlyDictionary<string, RollupFigure> Total);
 
-public sealed record RollupMeasureInfo(string Id, string Name, RollupAggregation Aggregation);
+/// <param name="Suppressed">Whether small numbers of this measure are hidden in this report (always for special-category data).</param>
+public sealed record RollupMeasureInfo(string Id, string Name, RollupAggregation Aggregation, bool Suppressed);
 
 /// <summary>A row: its module, gender and age band (null where not grouped by) and a figure per measure id.</summary>
 public sealed record RollupRow(string? Module, Gender? Gender, AgeBand? AgeBand, IReadOnlyDictionary<string, RollupFigure> Figures);
