@@ -1,0 +1,42 @@
+using Integration.Abstractions.Kernel;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Integration.Modules.DemocracyDialogue.Http;
+
+/// <summary>
+/// Optimistic concurrency as the host does it: a record's version is its ETag; a change sends it back in <c>If-Match</c>
+/// and gets 412 when someone changed the record in between, 428 without <c>If-Match</c>.
+/// </summary>
+internal static class Versioning
+{
+    public static void SetETag(this HttpResponse response, long version) => response.Headers.ETag = ETag(version);
+
+    /// <summary>Null when <c>If-Match</c> names <paramref name="currentVersion"/> (or is <c>*</c>), otherwise the problem to return.</summary>
+    public static ProblemHttpResult? CheckIfMatch(HttpRequest request, long currentVersion)
+    {
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return TypedResults.Problem(
+                LocalizedText.Pick("Skicka postens ETag i If-Match, så att ingen annans ändring skrivs över.", "Send the record's ETag in If-Match, so that nobody else's change is overwritten."),
+                statusCode: StatusCodes.Status428PreconditionRequired);
+        }
+
+        if (header.Trim() == "*")
+        {
+            return null;
+        }
+
+        var matches = EntityTagHeaderValue.TryParseList([header], out var tags) && tags.Any(t => t.Tag.Value == ETag(currentVersion));
+        return matches ? null : Stale();
+    }
+
+    /// <summary>The answer when the record changed since the client read it (also when a concurrent save wins).</summary>
+    public static ProblemHttpResult Stale() => TypedResults.Problem(
+        LocalizedText.Pick("Posten har ändrats sedan du läste den. Läs den igen och gör om ändringen.", "The record has changed since you read it. Read it again and redo the change."),
+        statusCode: StatusCodes.Status412PreconditionFailed);
+
+    private static string ETag(long version) => $"\"{version}\"";
+}
