@@ -2,6 +2,8 @@
 # Builds the product and starts it on SQLite at http://127.0.0.1:5080 (INTEGRATION_PORT changes the port).
 # Extra arguments go to the host, for example --urls http://0.0.0.0:8080 or --Integration:Modules:Load:0=mentoring.
 # Commands: build/run.sh admin create --email you@example.se   (creates the first system admin, prints its password)
+#           build/run.sh demo   (the product with the demo: tenants, staff accounts and synthetic participants, seeded
+#                                once into an empty data folder; the accounts are written to <data>/demo-accounts.txt)
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$repo"
@@ -26,6 +28,13 @@ if [ "${1:-}" = "admin" ]; then
   exec dotnet Integration.Host.dll "$@"
 fi
 
+demo_args=()
+if [ "${1:-}" = "demo" ]; then
+  shift
+  demo_args=(--Integration:Demo:Enabled=true)
+  echo "Demo: seeded once into $Integration__DataPath; the accounts go to $Integration__DataPath/demo-accounts.txt" >&2
+fi
+
 port="${INTEGRATION_PORT:-5080}"
 url="http://127.0.0.1:$port"
 for arg in "$@"; do
@@ -44,4 +53,4 @@ cat >&2 <<INFO
 INFO
 
 cd "$host_dir"
-exec dotnet Integration.Host.dll --urls "http://127.0.0.1:$port" "$@"
+exec dotnet Integration.Host.dll --urls "http://127.0.0.1:$port" "${demo_args[@]}" "$@"

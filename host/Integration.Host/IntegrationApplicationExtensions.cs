@@ -115,6 +115,7 @@ public static class IntegrationApplicationExtensions
         app.MapConsentEndpoints();
         app.MapEnrolmentEndpoints();
         app.MapParticipationEndpoints();
+        app.MapParticipantExportEndpoints();
         app.MapOutcomeEndpoints();
         app.MapImportEndpoints();
         app.MapAuditEndpoints();

@@ -81,6 +81,12 @@ public static class IntegrationHostBuilderExtensions
         services.AddTransient<Rollups.RollupJob>();
         services.AddScoped<Abstractions.FollowUps.IFollowUpEvents>(sp => sp.GetRequiredService<FollowUps.FollowUpPlanner>());
 
+        if (settings.DemoEnabled)
+        {
+            services.AddSingleton<Demo.DemoModules>();
+            services.AddHostedService<Demo.DemoSeeder>();
+        }
+
         services.AddIntegrationApi();
         services.AddIntegrationHealthChecks();
         services.AddIntegrationJobs(settings);

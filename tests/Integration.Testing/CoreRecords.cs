@@ -42,7 +42,7 @@ public static class CoreRecords
             languages = languages ?? ["ar", "sv"],
             labourMarketStatus = "unemployed",
         });
-        return (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        return (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("participant").GetProperty("id").GetGuid();
     }
 
     /// <summary>Enrols a participant as active from <paramref name="startDate"/> and returns the enrolment id.</summary>

@@ -52,6 +52,12 @@ public sealed record IntegrationSettings
 
     /// <summary>Password of the bootstrap admin; never defaulted.</summary>
     public string? BootstrapAdminPassword { get; init; }
+
+    /// <summary>Fill an empty installation with the demo at start-up (<c>Integration:Demo:Enabled</c>).</summary>
+    public bool DemoEnabled { get; init; }
+
+    /// <summary>The seed of every random choice of the demo (<c>Integration:Demo:Seed</c>).</summary>
+    public int DemoSeed { get; init; } = 2026;
 }
 
 /// <summary>The <c>Integration:FollowUps</c> section.</summary>

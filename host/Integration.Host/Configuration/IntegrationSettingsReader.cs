@@ -62,6 +62,8 @@ public static class IntegrationSettingsReader
             Smtp = ReadSmtp(section),
             BootstrapAdminEmail = string.IsNullOrWhiteSpace(adminEmail) ? null : adminEmail.Trim(),
             BootstrapAdminPassword = string.IsNullOrWhiteSpace(adminPassword) ? null : adminPassword,
+            DemoEnabled = ParseBool(section, "Demo:Enabled", false),
+            DemoSeed = ParseInt(section, "Demo:Seed", 2026, 0, int.MaxValue),
         };
     }
 
@@ -167,5 +169,18 @@ public static class IntegrationSettingsReader
         }
 
         throw new ConfigurationException($"Integration:{key}", $"'{value}' is not a whole number from {min} to {max}.");
+    }
+
+    private static bool ParseBool(IConfigurationSection section, string key, bool fallback)
+    {
+        var value = section[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return bool.TryParse(value.Trim(), out var parsed)
+            ? parsed
+            : throw new ConfigurationException($"Integration:{key}", $"'{value}' is not true or false.");
     }
 }
