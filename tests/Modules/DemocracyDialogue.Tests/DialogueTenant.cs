@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -19,23 +18,10 @@ public sealed class DialogueTenant(DialogueHost host, TenantSetup setup, HttpCli
 
     public DateOnly Today => host.Today;
 
-    /// <summary>
-    /// Registers a participant and enrols them in the module, active from <paramref name="enrolledFrom"/> (100 days ago
-    /// by default). Written here rather than with CoreRecords.CreateParticipantAsync, which reads the id from the wrong
-    /// level of the registration's answer.
-    /// </summary>
+    /// <summary>Registers a participant and enrols them in the module, active from <paramref name="enrolledFrom"/> (100 days ago by default).</summary>
     public async Task<Guid> ParticipantAsync(string gender = "woman", int? birthYear = 1990, DateOnly? enrolledFrom = null, Guid? programmeId = null, bool enrol = true)
     {
-        var response = await Worker.PostAsJsonAsync("/api/participants", new
-        {
-            givenName = "Testa",
-            familyName = "Deltagare" + Guid.NewGuid().ToString("N")[..8],
-            gender,
-            birthYear,
-            languages = new[] { "ar", "sv" },
-            labourMarketStatus = "unemployed",
-        });
-        var id = (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("participant").GetProperty("id").GetGuid();
+        var id = await Worker.CreateParticipantAsync(gender, birthYear);
         if (enrol)
         {
             await Worker.EnrolAsync(id, programmeId ?? Programme, DialogueHost.Module, enrolledFrom ?? Today.AddDays(-100));

@@ -134,6 +134,18 @@ public sealed class EventTests(DialogueHost host) : IClassFixture<DialogueHost>
     }
 
     [Fact]
+    public async Task The_openapi_document_shows_the_endpoints_with_their_bodies()
+    {
+        var document = await (await host.Host.Anonymous().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty($"{Api}/events/{{eventId}}/attendance", out var attendance));
+        Assert.Equal("DemocracyDialogueRecordAttendance", attendance.GetProperty("post").GetProperty("operationId").GetString());
+        Assert.True(paths.TryGetProperty($"{Api}/proposals/{{proposalId}}/answer", out _));
+        Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("DialogueEventRequest", out _));
+    }
+
+    [Fact]
     public async Task Another_tenant_gets_404_for_every_record_and_an_analyst_may_neither_read_nor_write()
     {
         var t = await host.NewTenantAsync();

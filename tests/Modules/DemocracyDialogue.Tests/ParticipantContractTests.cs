@@ -52,16 +52,17 @@ public sealed class ParticipantContractTests(DialogueHost host) : IClassFixture<
         await t.AttendAsync(eventId, (amina, 3));
         await t.SendAsync(await t.ProposalAsync(eventId, "housing", amina), t.Today);
 
-        await using var scope = TenantScope(t);
-        var exporter = scope.ServiceProvider.GetServices<IParticipantDataExporter>().Single(e => e.ModuleId == Module);
-        var extract = JsonSerializer.SerializeToElement(await exporter.ExportAsync(amina, default), JsonSerializerOptions.Web);
-        var nothing = await exporter.ExportAsync(stranger, default);
+        var extract = await (await t.Admin.GetAsync($"/api/participants/{amina}/export")).ReadJsonAsync();
+        var nothing = await (await t.Admin.GetAsync($"/api/participants/{stranger}/export")).ReadJsonAsync();
 
-        Assert.Null(exporter.SensitivePermission);
-        var attended = extract.GetProperty("attendance").EnumerateArray().Single();
+        var part = extract.GetProperty("modules").EnumerateArray().Single(m => m.GetProperty("moduleId").GetString() == Module);
+        Assert.False(part.GetProperty("sensitive").GetBoolean());
+        var data = part.GetProperty("data");
+        var attended = data.GetProperty("attendance").EnumerateArray().Single();
         Assert.Equal(("Bostäder för unga", 3), (attended.GetProperty("topic").GetString(), attended.GetProperty("influenceScore").GetInt32()));
-        Assert.Equal("Kommunfullmäktige", extract.GetProperty("proposalsRaised")[0].GetProperty("sentTo").GetString());
-        Assert.Null(nothing);
+        var raised = data.GetProperty("proposalsRaised").EnumerateArray().Single();
+        Assert.Equal(("housing", "Kommunfullmäktige"), (raised.GetProperty("theme").GetString(), raised.GetProperty("sentTo").GetString()));
+        Assert.DoesNotContain(nothing.GetProperty("modules").EnumerateArray(), m => m.GetProperty("moduleId").GetString() == Module);
     }
 
     [Fact]
