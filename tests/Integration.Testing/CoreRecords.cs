@@ -60,9 +60,19 @@ public static class CoreRecords
         return (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 
-    /// <summary>Exits an enrolment on <paramref name="date"/>.</summary>
+    /// <summary>Exits an enrolment on <paramref name="date"/> (reading its version first for If-Match).</summary>
     public static async Task ExitAsync(this HttpClient staff, Guid enrolmentId, DateOnly date, string exitReason = "completed") =>
-        await (await staff.PostAsJsonAsync($"/api/enrolments/{enrolmentId}/status", new { status = "exited", date, exitReason })).ReadJsonAsync();
+        await ChangeStatusAsync(staff, enrolmentId, new { status = "exited", date, exitReason });
+
+    /// <summary>Moves an enrolment to another status (<c>paused</c>, <c>active</c>, <c>exited</c> with a reason).</summary>
+    public static async Task<JsonElement> ChangeStatusAsync(this HttpClient staff, Guid enrolmentId, object body)
+    {
+        var current = await staff.GetAsync($"/api/enrolments/{enrolmentId}");
+        await current.ReadJsonAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/enrolments/{enrolmentId}/status") { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(current.Headers.ETag!);
+        return await (await staff.SendAsync(request)).ReadJsonAsync();
+    }
 
     /// <summary>Records a consent for a purpose (<c>healthData</c>, <c>followUpContact</c>, …) and returns its id.</summary>
     public static async Task<Guid> GiveConsentAsync(this HttpClient staff, Guid participantId, string purpose, DateOnly? givenOn = null)

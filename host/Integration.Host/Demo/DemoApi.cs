@@ -21,6 +21,15 @@ internal sealed class DemoApi(HttpClient http) : IDisposable
     public Task<JsonElement> PostAsync(string path, object? body, CancellationToken ct) =>
         SendAsync(() => http.PostAsJsonAsync(path, body, ct), "POST", path);
 
+    /// <summary>A change of a versioned record: sends its version as If-Match.</summary>
+    public Task<JsonElement> PostAsync(string path, object? body, long version, CancellationToken ct) =>
+        SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+            return http.SendAsync(request, ct);
+        }, "POST", path);
+
     public Task<JsonElement> PutAsync(string path, CancellationToken ct) =>
         SendAsync(() => http.PutAsync(path, null, ct), "PUT", path);
 

@@ -84,10 +84,11 @@ internal sealed class DemoHistory(DemoApi worker, Random random, DateOnly today)
             return [Enrolment(id, participantId, status == "referred" ? EnrolmentStatus.Referred : EnrolmentStatus.Waitlisted, null, null, null)];
         }
 
-        var enrolmentId = await worker.CreateAsync("/api/enrolments", new
+        var created = await worker.PostAsync("/api/enrolments", new
         {
             participantId, programmeId, moduleId, status = "active", referredOn, startDate = start, plannedEndDate = start.AddMonths(6),
         }, ct);
+        var enrolmentId = created.GetProperty("id").GetGuid();
         var observed = today.DayNumber - start.DayNumber;
         if (observed < 60 || random.Next(100) >= 55)
         {
@@ -96,7 +97,7 @@ internal sealed class DemoHistory(DemoApi worker, Random random, DateOnly today)
 
         var exit = start.AddDays(random.Next(45, Math.Min(400, observed)));
         var reason = Weighted(ExitReasons);
-        await worker.PostAsync($"/api/enrolments/{enrolmentId}/status", new { status = "exited", date = exit, exitReason = Camel(reason) }, ct);
+        await worker.PostAsync($"/api/enrolments/{enrolmentId}/status", new { status = "exited", date = exit, exitReason = Camel(reason) }, created.GetProperty("version").GetInt64(), ct);
         await OutcomesAsync(participantId, enrolmentId, exit, reason, ct);
         var first = Enrolment(enrolmentId, participantId, EnrolmentStatus.Exited, start, exit, reason);
 

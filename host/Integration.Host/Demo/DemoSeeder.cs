@@ -180,27 +180,30 @@ internal sealed class DemoSeeder(
     /// <summary>Answers most of the follow-ups that fell due more than a week ago, as a case worker working the worklist.</summary>
     private static async Task AnswerFollowUpsAsync(DemoApi worker, Random random, DateOnly today, CancellationToken ct)
     {
-        var due = new List<(Guid Id, DateOnly DueOn)>();
+        var due = new List<(Guid Id, DateOnly DueOn, long Version)>();
         for (var page = 1; ; page++)
         {
             var items = (await worker.GetAsync($"/api/follow-ups/worklist?assignee=all&page={page}&pageSize=200", ct)).GetProperty("items");
-            due.AddRange(items.EnumerateArray().Select(f => (f.GetProperty("id").GetGuid(), DateOnly.Parse(f.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture))));
+            due.AddRange(items.EnumerateArray().Select(f => (
+                f.GetProperty("id").GetGuid(),
+                DateOnly.Parse(f.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                f.GetProperty("version").GetInt64())));
             if (items.GetArrayLength() < 200)
             {
                 break;
             }
         }
 
-        foreach (var (id, dueOn) in due.Where(f => f.DueOn < today.AddDays(-7)))
+        foreach (var (id, dueOn, version) in due.Where(f => f.DueOn < today.AddDays(-7)))
         {
             var roll = random.Next(100);
             if (roll < 60)
             {
-                await worker.PostAsync($"/api/follow-ups/{id}/complete", new { reached = true, note = "Kontakt per telefon." }, ct);
+                await worker.PostAsync($"/api/follow-ups/{id}/complete", new { reached = true, note = "Kontakt per telefon." }, version, ct);
             }
             else if (roll < 75)
             {
-                await worker.PostAsync($"/api/follow-ups/{id}/complete", new { reached = false, note = "Nådde inte deltagaren." }, ct);
+                await worker.PostAsync($"/api/follow-ups/{id}/complete", new { reached = false, note = "Nådde inte deltagaren." }, version, ct);
             }
         }
     }
