@@ -19,9 +19,18 @@ public sealed class DemoTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         host = await RunningHost.StartAsync(data.Path, TestPaths.HostPlugins, DemoOn);
-        await Eventually.WaitForAsync(
-            () => Task.FromResult(File.Exists(AccountsFile) || host.Output.Contains("Demo: seeding failed", StringComparison.Ordinal)), done => done, "the demo accounts file", seconds: 300);
-        Assert.True(File.Exists(AccountsFile), host.Output);
+        try
+        {
+            await Eventually.WaitForAsync(
+                () => Task.FromResult(File.Exists(AccountsFile) || host.Output.Contains("Demo: seeding failed", StringComparison.Ordinal)), done => done, "the demo accounts file", seconds: 300);
+            Assert.True(File.Exists(AccountsFile), host.Output);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose initialisation failed: stop the process here.
+            await host.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
