@@ -21,13 +21,28 @@ internal sealed class HealthMerge(HealthDbContext db) : IParticipantMergeHandler
         var scores = await db.Scores.Where(s => ids.Contains(s.ParticipantId)).ToListAsync(cancellationToken);
         var conversations = await db.Conversations.Where(c => c.ParticipantId == duplicateId).ToListAsync(cancellationToken);
 
+        // Which of the survivor's rows takes the place of each of the duplicate's, worked out before anything is
+        // removed: removing a row at once removes the tracked rows that still hang off it (EF Core's cascade).
+        var placeFor = places.Where(p => p.ParticipantId == duplicateId).ToDictionary(
+            p => p.Id, p => places.FirstOrDefault(s => s.ParticipantId == survivorId && s.CourseId == p.CourseId));
+        var scoreFor = scores.Where(s => s.ParticipantId == duplicateId).ToDictionary(
+            s => s.Id, s => scores.FirstOrDefault(k => k.ParticipantId == survivorId && k.CourseId == s.CourseId && k.Point == s.Point));
+
         var moved = 0;
-        var placeFor = new Dictionary<Guid, Guid>();
-        foreach (var place in places.Where(p => p.ParticipantId == duplicateId))
+        foreach (var conversation in conversations)
         {
-            var kept = places.FirstOrDefault(p => p.ParticipantId == survivorId && p.CourseId == place.CourseId);
-            placeFor[place.Id] = kept?.Id ?? place.Id;
-            moved += Move(place, kept, p => p.ParticipantId = survivorId);
+            conversation.ParticipantId = survivorId;
+            conversation.ScoreId = scoreFor.GetValueOrDefault(conversation.ScoreId)?.Id ?? conversation.ScoreId;
+            moved++;
+        }
+
+        foreach (var score in scores.Where(s => s.ParticipantId == duplicateId))
+        {
+            moved += Move(score, scoreFor[score.Id], s =>
+            {
+                s.ParticipantId = survivorId;
+                s.PlaceId = placeFor.GetValueOrDefault(s.PlaceId)?.Id ?? s.PlaceId;
+            });
         }
 
         foreach (var row in attendance.Where(a => a.ParticipantId == duplicateId))
@@ -35,23 +50,9 @@ internal sealed class HealthMerge(HealthDbContext db) : IParticipantMergeHandler
             moved += Move(row, attendance.FirstOrDefault(a => a.ParticipantId == survivorId && a.SessionId == row.SessionId), a => a.ParticipantId = survivorId);
         }
 
-        var scoreFor = new Dictionary<Guid, Guid>();
-        foreach (var score in scores.Where(s => s.ParticipantId == duplicateId))
+        foreach (var place in places.Where(p => p.ParticipantId == duplicateId))
         {
-            var kept = scores.FirstOrDefault(s => s.ParticipantId == survivorId && s.CourseId == score.CourseId && s.Point == score.Point);
-            scoreFor[score.Id] = kept?.Id ?? score.Id;
-            moved += Move(score, kept, s =>
-            {
-                s.ParticipantId = survivorId;
-                s.PlaceId = placeFor.GetValueOrDefault(s.PlaceId, s.PlaceId);
-            });
-        }
-
-        foreach (var conversation in conversations)
-        {
-            conversation.ParticipantId = survivorId;
-            conversation.ScoreId = scoreFor.GetValueOrDefault(conversation.ScoreId, conversation.ScoreId);
-            moved++;
+            moved += Move(place, placeFor[place.Id], p => p.ParticipantId = survivorId);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -40,8 +40,10 @@ internal static class AttendanceEndpoint
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // Added through the set, not the navigation: a row with its key already set, found through a navigation, would
+        // be taken for an existing one.
         session.Attendance.Clear();
-        session.Attendance.AddRange(lines.Select(l => new Attendance { Id = Guid.NewGuid(), SessionId = session.Id, ParticipantId = l.ParticipantId, Status = l.Status, RecordedAt = now }));
+        db.Attendance.AddRange(lines.Select(l => new Attendance { Id = Guid.NewGuid(), SessionId = session.Id, ParticipantId = l.ParticipantId, Status = l.Status, RecordedAt = now }));
         session.Version++;
         try
         {
