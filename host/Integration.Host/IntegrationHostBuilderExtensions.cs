@@ -62,7 +62,8 @@ public static class IntegrationHostBuilderExtensions
             options.AddHostPolicies();
             options.AddModulePermissions(catalog);
         });
-        services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
+        services.AddScoped<RequestPermissionGrants>();
+        services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddScoped<ModuleEnablement>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Participants.ParticipantWriter>();

@@ -58,6 +58,8 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
 
     public DbSet<Rollups.RollupRun> RollupRuns => Set<Rollups.RollupRun>();
 
+    public DbSet<Identity.StaffPermissionGrant> StaffPermissionGrants => Set<Identity.StaffPermissionGrant>();
+
     /// <summary>The tenant whose rows this context reads; <see cref="Guid.Empty"/> (no rows) when there is none.</summary>
     private Guid CurrentTenantId => tenant.TenantId ?? Guid.Empty;
 
@@ -136,6 +138,7 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
         CoreRecordsModel.ConfigureImports(builder);
         Integration.Host.FollowUps.FollowUpModel.Configure(builder);
         Integration.Host.Rollups.RollupModel.Configure(builder);
+        Identity.StaffPermissionGrant.Configure(builder);
         TenantRows.ApplyQueryFilters(builder, this, nameof(CurrentTenantId));
     }
 }

@@ -27,6 +27,7 @@ internal static class TenantUserEndpoints
         users.MapPut("/{userId:guid}", Update)
             .WithName("UpdateStaffUser")
             .WithSummary("Changes a staff account's name, role or active state. A deactivated account loses its sessions at once.");
+        users.MapStaffPermissionEndpoints();
     }
 
     private static async Task<Results<Created<StaffUserResponse>, ValidationProblem, ProblemHttpResult>> Create(

@@ -102,6 +102,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
             ["batchId"] = batch.GetProperty("batchId").GetGuid().ToString(),
             ["notificationId"] = notification.GetProperty("id").GetGuid().ToString(),
             ["runId"] = rollupRun.GetProperty("id").GetGuid().ToString(),
+            ["permission"] = $"{FixturePlugins.NotesModuleId}.write",
         };
     }
 

@@ -682,6 +682,49 @@ namespace Integration.Host.Data.Migrations
                     b.ToTable("core_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Integration.Host.Identity.StaffPermissionGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GrantedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Permission")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "UserId", "Permission")
+                        .IsUnique()
+                        .HasDatabaseName("IX_core_staff_permission_grants_one_in_force")
+                        .HasFilter("\"RevokedAt\" IS NULL");
+
+                    b.HasIndex("TenantId", "UserId", "RevokedAt");
+
+                    b.ToTable("core_staff_permission_grants", (string)null);
+                });
+
             modelBuilder.Entity("Integration.Host.Jobs.JobRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1399,6 +1442,15 @@ namespace Integration.Host.Data.Migrations
                     b.HasOne("Integration.Host.FollowUps.FollowUp", null)
                         .WithMany()
                         .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Integration.Host.Identity.StaffPermissionGrant", b =>
+                {
+                    b.HasOne("Integration.Host.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
