@@ -47,6 +47,13 @@ internal sealed class IncomeSupportMerge(IncomeSupportDbContext db, PathwayEvent
         }
 
         survivor.HouseholdReference ??= duplicate.HouseholdReference;
+        if (survivor.OutcomeRecordedFor is null)
+        {
+            // The host moves the duplicate's outcomes to the survivor: the same date is not recorded twice.
+            survivor.OutcomeRecordedFor = duplicate.OutcomeRecordedFor;
+            survivor.OutcomeId = duplicate.OutcomeId;
+        }
+
         survivor.Version++;
         survivor.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
