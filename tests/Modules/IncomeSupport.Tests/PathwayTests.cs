@@ -117,8 +117,17 @@ public sealed class PathwayTests(IncomeSupportHost host) : IClassFixture<IncomeS
         await (await other.PutMonthAsync(id, month, new { supportPaid = false })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.Worker.PostAsJsonAsync($"{Api}/pathways/{id}/steps", new { kind = "sfi", startDate = t.Today })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.Worker.PostAsJsonAsync($"{Api}/pathways/{id}/barriers", new { kind = "language", identifiedOn = t.Today })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await t.MonthAsync(id, t.ThisMonth, paid: false);
+        var step = Id(await (await t.Worker.PostAsJsonAsync($"{Api}/pathways/{id}/steps", new { kind = "sfi", startDate = t.Today })).ReadJsonAsync(HttpStatusCode.Created));
+        var barrier = Id(await (await t.Worker.PostAsJsonAsync($"{Api}/pathways/{id}/barriers", new { kind = "language", identifiedOn = t.Today })).ReadJsonAsync(HttpStatusCode.Created));
+        await (await other.Worker.DeleteAsync($"{Api}/pathways/{id}/months/{month}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.Worker.SendAsync(Versioned(HttpMethod.Put, $"{Api}/pathways/{id}/steps/{step}", new { kind = "work", startDate = t.Today }, "*"))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.Worker.DeleteAsync($"{Api}/pathways/{id}/steps/{step}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.Worker.SendAsync(Versioned(HttpMethod.Put, $"{Api}/pathways/{id}/barriers/{barrier}", new { kind = "health", identifiedOn = t.Today }, "*"))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.Worker.DeleteAsync($"{Api}/pathways/{id}/barriers/{barrier}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(0, (await (await other.Worker.GetAsync($"{Api}/pathways")).ReadJsonAsync()).GetProperty("total").GetInt32());
-        Assert.Empty((await t.GetAsync(id)).GetProperty("months").EnumerateArray());
+        var kept = await t.GetAsync(id);
+        Assert.Equal((1, "sfi", "language"), (kept.GetProperty("months").GetArrayLength(), kept.GetProperty("steps")[0].GetProperty("kind").GetString(), kept.GetProperty("barriers")[0].GetProperty("kind").GetString()));
     }
 
     [Fact]
