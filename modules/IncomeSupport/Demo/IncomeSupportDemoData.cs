@@ -35,7 +35,10 @@ internal sealed class IncomeSupportDemoData(IncomeSupportDbContext db, PathwaySt
         var now = clock.GetUtcNow().UtcDateTime;
         var seeded = new List<(Pathway Pathway, List<MonthlyStatus> Months)>();
         var household = 0;
-        foreach (var e in programme.Enrolments.Where(e => e.StartDate is not null && e.Status != EnrolmentStatus.Referred))
+        // One pathway per participant: a re-entrant's pathway starts with the first spell in the module.
+        var firstSpells = programme.Enrolments.Where(e => e.StartDate is not null && e.Status != EnrolmentStatus.Referred)
+            .GroupBy(e => e.ParticipantId).Select(g => g.OrderBy(e => e.StartDate).First());
+        foreach (var e in firstSpells)
         {
             var first = e.StartDate!.Value.AddDays(-random.Next(0, 120));
             household += random.Next(4) == 0 && household > 0 ? 0 : 1; // now and then two members of one household
