@@ -6,6 +6,7 @@ using Integration.Host.Data;
 using Integration.Host.FollowUps;
 using Integration.Host.Modules;
 using Integration.Host.Programmes;
+using Integration.Host.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Host.Rollups;
@@ -20,8 +21,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
     public async Task PublishAsync(Programme programme, IReadOnlyList<RollupPeriod> periods, Guid runId, CancellationToken ct)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var input = await LoadAsync(programme.Id, periods.Max(p => p.To), ct);
-        logger.LogInformation("Rollup of programme {ProgrammeId}: rows read in {LoadMs} ms", programme.Id, watch.ElapsedMilliseconds);
+        var input = await LoadAsync(programme, periods.Max(p => p.To), ct);
         var contributors = await ContributorsAsync(programme, ct);
         var aggregations = RollupMeasures.Core.Concat(contributors.SelectMany(c => c.Measures))
             .GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Aggregation, StringComparer.Ordinal);
@@ -70,38 +70,60 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
         }
     }
 
-    /// <summary>The programme's rows, only those a measure can count up to <paramref name="until"/>.</summary>
-    private async Task<RollupInput> LoadAsync(Guid programmeId, DateOnly until, CancellationToken ct)
+    /// <summary>
+    /// The programme's rows, only those a measure can count up to <paramref name="until"/>. Reading them is most of a
+    /// run's time and is bound by the CPU (SQLite's and the materialisation's), so the four sets are read at once, each
+    /// on its own connection on a pool thread: SQLite's async calls run synchronously, so without the pool threads the
+    /// reads would follow one another.
+    /// </summary>
+    private async Task<RollupInput> LoadAsync(Programme programme, DateOnly until, CancellationToken ct)
     {
-        var people = await db.Participations.AsNoTracking()
-            .Where(p => p.ProgrammeId == programmeId)
-            .Join(db.Participants, p => p.ParticipantId, x => x.Id, (p, x) => new { p.ParticipantId, p.FirstStart, p.Entry, x.Gender, x.BirthYear })
-            .ToListAsync(ct);
-        var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId)
-            .Select(e => new RollupEnrolment(e.Id, e.ParticipantId, e.ModuleId, e.Status, e.StartDate, e.ExitDate)).ToListAsync(ct);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var programmeId = programme.Id;
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var people = ReadAsync(programme.TenantId, async (db, ct) => (await db.Participations.AsNoTracking()
+                .Where(p => p.ProgrammeId == programmeId)
+                .Join(db.Participants, p => p.ParticipantId, x => x.Id, (p, x) => new { p.ParticipantId, p.FirstStart, p.Entry, x.Gender, x.BirthYear })
+                .ToListAsync(ct))
+            .ToDictionary(p => p.ParticipantId, p => new RollupPerson(p.ParticipantId, p.Gender, AgeBands.For(p.BirthYear, (p.FirstStart ?? today).Year), p.Entry)), ct);
+        var enrolments = ReadAsync(programme.TenantId, (db, ct) => db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId)
+            .Select(e => new RollupEnrolment(e.Id, e.ParticipantId, e.ModuleId, e.Status, e.StartDate, e.ExitDate)).ToListAsync(ct), ct);
 
         // Only the outcome types a measure counts, written out: a parameterised list would keep SQLite off the index.
-        var outcomes = await db.Outcomes.AsNoTracking()
-            .Where(o => (o.Type == OutcomeType.Employed || o.Type == OutcomeType.SelfEmployed || o.Type == OutcomeType.Studies || o.Type == OutcomeType.JobSeeking)
-                && db.Participations.Any(p => p.ProgrammeId == programmeId && p.ParticipantId == o.ParticipantId))
-            .Select(o => new { o.ParticipantId, o.Type, o.Date }).ToListAsync(ct);
+        var outcomes = ReadAsync(programme.TenantId, async (db, ct) => (await db.Outcomes.AsNoTracking()
+                .Where(o => (o.Type == OutcomeType.Employed || o.Type == OutcomeType.SelfEmployed || o.Type == OutcomeType.Studies || o.Type == OutcomeType.JobSeeking)
+                    && db.Participations.Any(p => p.ProgrammeId == programmeId && p.ParticipantId == o.ParticipantId))
+                .Select(o => new { o.ParticipantId, o.Type, o.Date }).ToListAsync(ct))
+            .GroupBy(o => o.ParticipantId).ToDictionary(g => g.Key, g => g.Select(o => new RollupOutcome(o.Type, o.Date)).ToList()), ct);
 
         // Read from the covering index alone (only the states a measure counts); the programme and module of each come
         // from the enrolments in memory rather than from a join that visits every enrolment row.
-        var followUps = await db.FollowUps.AsNoTracking()
+        var followUps = ReadAsync(programme.TenantId, (db, ct) => db.FollowUps.AsNoTracking()
             .Where(f => (f.State == FollowUpState.Due || f.State == FollowUpState.Done || f.State == FollowUpState.Missed) && f.DueOn <= until && f.EnrolmentId != null)
-            .Select(f => new { f.EnrolmentId, f.ParticipantId, f.DueOn, f.State })
-            .ToListAsync(ct);
+            .Select(f => new { EnrolmentId = f.EnrolmentId!.Value, f.ParticipantId, f.DueOn, f.State })
+            .ToListAsync(ct), ct);
 
-        var modules = enrolments.ToDictionary(e => e.Id, e => e.ModuleId);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        return new RollupInput(
-            people.ToDictionary(p => p.ParticipantId, p => new RollupPerson(p.ParticipantId, p.Gender, AgeBands.For(p.BirthYear, (p.FirstStart ?? today).Year), p.Entry)),
-            enrolments,
-            outcomes.GroupBy(o => o.ParticipantId).ToDictionary(g => g.Key, g => g.Select(o => new RollupOutcome(o.Type, o.Date)).ToList()),
-            followUps.Where(f => modules.ContainsKey(f.EnrolmentId!.Value))
-                .Select(f => new RollupFollowUp(f.ParticipantId, modules[f.EnrolmentId!.Value], f.DueOn, f.State)).ToList());
+        await Task.WhenAll(people, enrolments, outcomes, followUps);
+        var modules = enrolments.Result.ToDictionary(e => e.Id, e => e.ModuleId);
+        var input = new RollupInput(
+            people.Result,
+            enrolments.Result,
+            outcomes.Result,
+            followUps.Result.Where(f => modules.ContainsKey(f.EnrolmentId)).Select(f => new RollupFollowUp(f.ParticipantId, modules[f.EnrolmentId], f.DueOn, f.State)).ToList());
+        logger.LogInformation("Rollup of programme {ProgrammeId}: {People} participants, {Enrolments} enrolments, {Outcomes} outcomes' participants and {FollowUps} follow-ups read in {LoadMs} ms",
+            programmeId, input.People.Count, input.Enrolments.Count, input.Outcomes.Count, input.FollowUps.Count, watch.ElapsedMilliseconds);
+        return input;
     }
+
+    /// <summary>Runs one read on a pool thread with a context of its own, for the programme's tenant.</summary>
+    private Task<T> ReadAsync<T>(Guid tenantId, Func<IntegrationDbContext, CancellationToken, Task<T>> read, CancellationToken ct) => Task.Run(
+        async () =>
+        {
+            await using var reader = scope.BeginLifetimeScope();
+            reader.Resolve<CurrentTenant>().Use(tenantId);
+            return await read(reader.Resolve<IntegrationDbContext>(), ct);
+        },
+        ct);
 
     /// <summary>The contributors of the programme's modules that are loaded and enabled for the tenant.</summary>
     private async Task<List<IRollupContributor>> ContributorsAsync(Programme programme, CancellationToken ct)
