@@ -4,7 +4,10 @@ using Integration.Abstractions.Data;
 using Integration.Abstractions.FollowUps;
 using Integration.Abstractions.Kernel;
 using Integration.Abstractions.Modules;
+using Integration.Modules.BusinessSchool.Advice;
+using Integration.Modules.BusinessSchool.BusinessPlans;
 using Integration.Modules.BusinessSchool.Cohorts;
+using Integration.Modules.BusinessSchool.Companies;
 using Integration.Modules.BusinessSchool.Courses;
 using Integration.Modules.BusinessSchool.Data;
 using Integration.Modules.BusinessSchool.FollowUps;
@@ -59,6 +62,9 @@ public sealed class BusinessSchoolModule : IActivityModule
         CourseEndpoints.Map(endpoints);
         CohortEndpoints.Map(endpoints);
         SessionEndpoints.Map(endpoints);
+        AdviceEndpoints.Map(endpoints);
+        BusinessPlanEndpoints.Map(endpoints);
+        CompanyEndpoints.Map(endpoints);
     }
 
     private sealed class Services : Module
@@ -68,6 +74,7 @@ public sealed class BusinessSchoolModule : IActivityModule
             builder.RegisterModuleDbContext<SchoolDbContext>(Id);
             builder.RegisterType<SchoolParticipants>().AsSelf().InstancePerLifetimeScope();
             builder.RegisterType<SchoolEvents>().AsSelf().InstancePerLifetimeScope();
+            builder.RegisterType<CompanyRegistration>().AsSelf().InstancePerLifetimeScope();
         }
     }
 }

@@ -11,12 +11,12 @@ internal static class EnumText
     public static string Of<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    /// <summary>The value named <paramref name="text"/> (camelCase, any case, hyphens ignored), or null.</summary>
+    /// <summary>The value named <paramref name="text"/> (camelCase, any case, hyphens ignored, starting with a letter so that numbers are refused), or null.</summary>
     public static TEnum? Parse<TEnum>(string? text)
         where TEnum : struct, Enum
     {
         var name = text?.Replace("-", string.Empty, StringComparison.Ordinal);
-        return !string.IsNullOrWhiteSpace(name) && !name.Any(char.IsAsciiDigit) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) && Enum.IsDefined(value)
+        return !string.IsNullOrWhiteSpace(name) && char.IsAsciiLetter(name[0]) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) && Enum.IsDefined(value)
             ? value
             : null;
     }

@@ -56,6 +56,20 @@ internal sealed class SchoolParticipants(IParticipantDirectory participants, IEn
         return enrolment;
     }
 
+    /// <summary>
+    /// The enrolment an outcome or milestone on <paramref name="date"/> belongs to: the started enrolment in the module
+    /// running then, else the newest started one (a company registered after the course); null with an error naming
+    /// <c>participantId</c> when the participant never started in the module.
+    /// </summary>
+    public async Task<EnrolmentSummary?> AttributionAsync(Guid participantId, DateOnly? date, FieldErrors errors, CancellationToken ct)
+    {
+        var started = (await enrolments.ListAsync(participantId, BusinessSchoolModule.Id, ct)).Where(e => e.StartDate is not null).ToList();
+        var enrolment = started.FirstOrDefault(e => date is { } d && e.StartDate <= d && (e.ExitDate is null || e.ExitDate >= d)) ?? started.FirstOrDefault();
+        errors.Require(enrolment is not null, "participantId", FieldRules.T(
+            "Deltagaren har ingen påbörjad inskrivning i företagsskolan.", "The participant has no started enrolment in the business school."));
+        return enrolment;
+    }
+
     /// <summary>The participant (a merged record gives the survivor), or null.</summary>
     public Task<ParticipantSummary?> FindAsync(Guid participantId, CancellationToken ct) => participants.FindAsync(participantId, BusinessSchoolModule.Id, ct);
 
