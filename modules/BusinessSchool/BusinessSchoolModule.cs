@@ -4,6 +4,7 @@ using Integration.Abstractions.Data;
 using Integration.Abstractions.FollowUps;
 using Integration.Abstractions.Kernel;
 using Integration.Abstractions.Modules;
+using Integration.Abstractions.Rollups;
 using Integration.Modules.BusinessSchool.Advice;
 using Integration.Modules.BusinessSchool.BusinessPlans;
 using Integration.Modules.BusinessSchool.Cohorts;
@@ -12,6 +13,7 @@ using Integration.Modules.BusinessSchool.Courses;
 using Integration.Modules.BusinessSchool.Data;
 using Integration.Modules.BusinessSchool.FollowUps;
 using Integration.Modules.BusinessSchool.Participants;
+using Integration.Modules.BusinessSchool.Rollups;
 using Integration.Modules.BusinessSchool.Sessions;
 using Microsoft.AspNetCore.Routing;
 
@@ -75,6 +77,7 @@ public sealed class BusinessSchoolModule : IActivityModule
             builder.RegisterType<SchoolParticipants>().AsSelf().InstancePerLifetimeScope();
             builder.RegisterType<SchoolEvents>().AsSelf().InstancePerLifetimeScope();
             builder.RegisterType<CompanyRegistration>().AsSelf().InstancePerLifetimeScope();
+            builder.RegisterType<SchoolRollup>().As<IRollupContributor>().InstancePerLifetimeScope();
         }
     }
 }
