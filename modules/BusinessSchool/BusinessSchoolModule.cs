@@ -1,9 +1,11 @@
 using Autofac;
 using Autofac.Core;
 using Integration.Abstractions.Data;
+using Integration.Abstractions.Demo;
 using Integration.Abstractions.FollowUps;
 using Integration.Abstractions.Kernel;
 using Integration.Abstractions.Modules;
+using Integration.Abstractions.Participants;
 using Integration.Abstractions.Rollups;
 using Integration.Modules.BusinessSchool.Advice;
 using Integration.Modules.BusinessSchool.BusinessPlans;
@@ -11,6 +13,7 @@ using Integration.Modules.BusinessSchool.Cohorts;
 using Integration.Modules.BusinessSchool.Companies;
 using Integration.Modules.BusinessSchool.Courses;
 using Integration.Modules.BusinessSchool.Data;
+using Integration.Modules.BusinessSchool.Demo;
 using Integration.Modules.BusinessSchool.FollowUps;
 using Integration.Modules.BusinessSchool.Participants;
 using Integration.Modules.BusinessSchool.Rollups;
@@ -78,6 +81,9 @@ public sealed class BusinessSchoolModule : IActivityModule
             builder.RegisterType<SchoolEvents>().AsSelf().InstancePerLifetimeScope();
             builder.RegisterType<CompanyRegistration>().AsSelf().InstancePerLifetimeScope();
             builder.RegisterType<SchoolRollup>().As<IRollupContributor>().InstancePerLifetimeScope();
+            builder.RegisterType<SchoolMerge>().As<IParticipantMergeHandler>().InstancePerLifetimeScope();
+            builder.RegisterType<SchoolExport>().As<IParticipantDataExporter>().InstancePerLifetimeScope();
+            builder.RegisterType<SchoolDemoData>().As<IDemoDataContributor>().InstancePerLifetimeScope();
         }
     }
 }
