@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hangfire;
 using Integration.Abstractions.Kernel;
 using Integration.Abstractions.Validation;
@@ -74,6 +75,7 @@ public sealed class ParticipantImportJob(
             return;
         }
 
+        var phase = Stopwatch.StartNew();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var known = (await db.Participants.Where(p => p.IdentityNumber != null).Select(p => p.IdentityNumber!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var inFile = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -135,11 +137,13 @@ public sealed class ParticipantImportJob(
         import.ProcessedRows = processed;
         import.RejectedRows = rejections.Select(r => r.Row).Distinct().Count();
         var importing = import.Mode == ImportMode.ValidRows || import.RejectedRows == 0 ? participants : [];
+        logger.LogInformation("Import {ImportId}: {Rows} rows read and checked in {Elapsed} ms", import.Id, processed, phase.ElapsedMilliseconds);
         await WriteAsync(import, importing, rejections, cancellationToken);
     }
 
     private async Task WriteAsync(ParticipantImport import, List<Participant> participants, List<ImportRejection> rejections, CancellationToken ct)
     {
+        var phase = Stopwatch.StartNew();
         var names = participants.SelectMany(ParticipantWriter.NameRows).ToList();
         var entries = participants.Select(p =>
         {
@@ -149,11 +153,20 @@ public sealed class ParticipantImportJob(
         }).ToList();
         var status = participants.Count == 0 && import.RejectedRows > 0 && import.Mode == ImportMode.AllOrNothing ? ImportStatus.Failed : ImportStatus.Succeeded;
 
+        logger.LogInformation("Import {ImportId}: name index and audit entries built in {Elapsed} ms", import.Id, phase.ElapsedMilliseconds);
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        phase.Restart();
         await new BulkInsert<Participant>(db).InsertAsync(db, participants, ct);
+        logger.LogInformation("Import {ImportId}: {Count} participants written in {Elapsed} ms", import.Id, participants.Count, phase.ElapsedMilliseconds);
+        phase.Restart();
         await new BulkInsert<ParticipantName>(db).InsertAsync(db, names, ct);
+        logger.LogInformation("Import {ImportId}: {Count} name index rows written in {Elapsed} ms", import.Id, names.Count, phase.ElapsedMilliseconds);
+        phase.Restart();
         await new BulkInsert<AuditEntry>(db).InsertAsync(db, entries, ct);
         await new BulkInsert<ImportRejection>(db).InsertAsync(db, rejections, ct);
+        logger.LogInformation("Import {ImportId}: {Count} audit entries and rejections written in {Elapsed} ms", import.Id, entries.Count + rejections.Count, phase.ElapsedMilliseconds);
+        phase.Restart();
 
         // The claim: only the run that moves the import out of Running keeps its rows.
         var claimed = await db.ParticipantImports
@@ -175,7 +188,10 @@ public sealed class ParticipantImportJob(
         }
 
         await transaction.CommitAsync(ct);
+        logger.LogInformation("Import {ImportId}: committed in {Elapsed} ms", import.Id, phase.ElapsedMilliseconds);
+        phase.Restart();
         await database.OptimizeAsync(db, ct);
+        logger.LogInformation("Import {ImportId}: planner statistics updated in {Elapsed} ms", import.Id, phase.ElapsedMilliseconds);
         logger.LogInformation("Import {ImportId}: {Imported} imported, {Rejected} rows rejected", import.Id, participants.Count, import.RejectedRows);
     }
 
