@@ -108,8 +108,11 @@ internal sealed class BulkInsert<T>
         private const int CacheLimit = 20_000;
 
         // Values that repeat (statuses, countries, booleans, common names) are written once: the provider's literal
-        // writer is the slowest part of an insert. Ids and instants are unique and not worth remembering.
+        // writer is the slowest part of an insert. Ids and instants are mostly unique and not worth remembering, but
+        // one of them often repeats row after row (the tenant id, an import's instant), so the last one is kept.
         private readonly Dictionary<object, string>? cache = mapping.ClrType == typeof(Guid) || mapping.ClrType == typeof(DateTime) ? null : [];
+        private object? lastValue;
+        private string? lastLiteral;
 
         public string Name { get; } = name;
 
@@ -126,6 +129,11 @@ internal sealed class BulkInsert<T>
                 return "NULL";
             }
 
+            if (lastLiteral is not null && value.Equals(lastValue))
+            {
+                return lastLiteral;
+            }
+
             var key = value is System.Collections.IEnumerable list and not string ? string.Join('\u001f', list.Cast<object>()) : value;
             if (cache is not null && cache.TryGetValue(key, out var known))
             {
@@ -133,6 +141,11 @@ internal sealed class BulkInsert<T>
             }
 
             var literal = mapping.GenerateSqlLiteral(value);
+            if (cache is null)
+            {
+                (lastValue, lastLiteral) = (value, literal);
+            }
+
             if (cache is not null && cache.Count < CacheLimit)
             {
                 cache[key] = literal;

@@ -144,7 +144,9 @@ public sealed class ParticipantImportJob(
     private async Task WriteAsync(ParticipantImport import, List<Participant> participants, List<ImportRejection> rejections, CancellationToken ct)
     {
         var phase = Stopwatch.StartNew();
+        ImportOrder.ByName(participants);
         var names = participants.SelectMany(ParticipantWriter.NameRows).ToList();
+        ImportOrder.ByToken(names);
         var entries = participants.Select(p =>
         {
             var entry = audit.Create(AuditAction.Import, ParticipantWriter.RecordType, p.Id, p.Id);

@@ -1,0 +1,52 @@
+using Integration.Host.Participants;
+
+namespace Integration.Host.ParticipantImports;
+
+/// <summary>
+/// Puts an import's rows in the order of the indexes they go into. A B-tree takes rows in key order as appends to the
+/// pages it last touched; in random order every row lands on another page, and on SQLite that costs several times the
+/// insert itself once the index outgrows the page cache (100 000 participants bring 400 000 name rows).
+/// </summary>
+internal static class ImportOrder
+{
+    /// <summary>
+    /// Orders the participants by name, as the name index holds them, and gives them fresh random ids in ascending
+    /// order, so that the primary key, the name index and everything keyed by participant id are written in order too.
+    /// The ids are as random as any other: only the order they are handed out in follows the names.
+    /// </summary>
+    public static void ByName(List<Participant> participants)
+    {
+        participants.Sort(static (a, b) =>
+        {
+            var family = string.CompareOrdinal(a.FamilyName, b.FamilyName);
+            return family != 0 ? family : string.CompareOrdinal(a.GivenName, b.GivenName);
+        });
+
+        var ids = new Guid[participants.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = Guid.NewGuid();
+        }
+
+        // Guid order is the order of its text form, which is how the ids are stored and compared.
+        Array.Sort(ids);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            participants[i].Id = ids[i];
+        }
+    }
+
+    /// <summary>Orders name rows as the search index (tenant, token, sort key, participant) holds them.</summary>
+    public static void ByToken(List<ParticipantName> names) =>
+        names.Sort(static (a, b) =>
+        {
+            var token = string.CompareOrdinal(a.Token, b.Token);
+            if (token != 0)
+            {
+                return token;
+            }
+
+            var sortKey = string.CompareOrdinal(a.SortKey, b.SortKey);
+            return sortKey != 0 ? sortKey : a.ParticipantId.CompareTo(b.ParticipantId);
+        });
+}
