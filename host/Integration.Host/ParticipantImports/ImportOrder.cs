@@ -36,11 +36,19 @@ internal static class ImportOrder
         }
     }
 
-    /// <summary>Orders name rows as the search index (tenant, token, sort key, participant) holds them.</summary>
-    public static void ByToken(List<ParticipantName> names) =>
-        names.Sort(static (a, b) =>
+    /// <summary>
+    /// The name rows in the order of the search index (tenant, token, sort key, participant), sorted on every core.
+    /// </summary>
+    public static List<ParticipantName> ByToken(ParallelQuery<ParticipantName> names) =>
+        names.OrderBy(static n => n, NameOrder.Instance).ToList();
+
+    private sealed class NameOrder : IComparer<ParticipantName>
+    {
+        public static readonly NameOrder Instance = new();
+
+        public int Compare(ParticipantName? a, ParticipantName? b)
         {
-            var token = string.CompareOrdinal(a.Token, b.Token);
+            var token = string.CompareOrdinal(a!.Token, b!.Token);
             if (token != 0)
             {
                 return token;
@@ -48,5 +56,6 @@ internal static class ImportOrder
 
             var sortKey = string.CompareOrdinal(a.SortKey, b.SortKey);
             return sortKey != 0 ? sortKey : a.ParticipantId.CompareTo(b.ParticipantId);
-        });
+        }
+    }
 }

@@ -145,8 +145,7 @@ public sealed class ParticipantImportJob(
     {
         var phase = Stopwatch.StartNew();
         ImportOrder.ByName(participants);
-        var names = participants.SelectMany(ParticipantWriter.NameRows).ToList();
-        ImportOrder.ByToken(names);
+        var names = ImportOrder.ByToken(participants.AsParallel().SelectMany(ParticipantWriter.NameRows));
         var entries = participants.Select(p =>
         {
             var entry = audit.Create(AuditAction.Import, ParticipantWriter.RecordType, p.Id, p.Id);
