@@ -73,6 +73,7 @@ internal sealed class MentoringDemoData(MentoringDbContext db, InternshipOutcome
 
             if (random.Next(100) < 85 && Match(enrolment, preferences, mentors, active, open, today, random, now) is { } match)
             {
+                match.ProgrammeId = programme.ProgrammeId;
                 db.Matches.Add(match);
                 matched.Add(match);
                 AddMeetingsAndGoals(match, today, random, now);
@@ -80,6 +81,7 @@ internal sealed class MentoringDemoData(MentoringDbContext db, InternshipOutcome
 
             if (random.Next(100) < 35 && Internship(enrolment, mentors, today, random, now) is { } internship)
             {
+                internship.ProgrammeId = programme.ProgrammeId;
                 internships.Add(internship);
             }
         }
