@@ -1,6 +1,7 @@
 using Integration.Abstractions.Kernel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace Integration.Modules.Mentoring.Http;
@@ -35,6 +36,20 @@ internal static class Versions
     public static ProblemHttpResult Stale() => TypedResults.Problem(
         LocalizedText.Pick("Posten har ändrats sedan du läste den. Läs den igen och gör om ändringen.", "The record has changed since you read it. Read it again and redo the change."),
         statusCode: StatusCodes.Status412PreconditionFailed);
+
+    /// <summary>Saves the changes; null, or 412 when another request changed a versioned record in between.</summary>
+    public static async Task<ProblemHttpResult?> SaveOrStaleAsync(this DbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale();
+        }
+    }
 
     private static string ETag(long version) => $"\"{version}\"";
 }

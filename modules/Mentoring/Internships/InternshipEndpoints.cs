@@ -101,20 +101,10 @@ internal static class InternshipEndpoints
     private static async Task<Results<Ok<InternshipResponse>, ValidationProblem, ProblemHttpResult>> Update(
         Guid internshipId, InternshipRequest request, HttpContext http, MentoringDbContext db, MentoringEvents events, TimeProvider clock, CancellationToken ct)
     {
-        var internship = await db.Internships.FirstOrDefaultAsync(i => i.Id == internshipId, ct);
+        var (internship, refused) = await OpenAsync(internshipId, http, db, ct);
         if (internship is null)
         {
-            return Problems.InternshipNotFound();
-        }
-
-        if (Versions.CheckIfMatch(http.Request, internship.Version) is { } precondition)
-        {
-            return precondition;
-        }
-
-        if (internship.EndedOn is not null)
-        {
-            return Problems.Conflict("Praktiken är avslutad.", "The internship has ended.");
+            return refused!;
         }
 
         var errors = request.Validate(out var values);
@@ -136,13 +126,9 @@ internal static class InternshipEndpoints
         internship.Note = values.Note;
         internship.Version++;
         internship.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        try
+        if (await db.SaveOrStaleAsync(ct) is { } stale)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Versions.Stale();
+            return stale;
         }
 
         await events.InternshipEndMovedAsync(internship, previousLastDay, clock.Today(), ct);
@@ -154,20 +140,10 @@ internal static class InternshipEndpoints
         Guid internshipId, InternshipEndRequest request, HttpContext http, MentoringDbContext db, InternshipOutcome outcome, MentoringEvents events,
         TimeProvider clock, CancellationToken ct)
     {
-        var internship = await db.Internships.FirstOrDefaultAsync(i => i.Id == internshipId, ct);
+        var (internship, refused) = await OpenAsync(internshipId, http, db, ct);
         if (internship is null)
         {
-            return Problems.InternshipNotFound();
-        }
-
-        if (Versions.CheckIfMatch(http.Request, internship.Version) is { } precondition)
-        {
-            return precondition;
-        }
-
-        if (internship.EndedOn is not null)
-        {
-            return Problems.Conflict("Praktiken är redan avslutad.", "The internship has already ended.");
+            return refused!;
         }
 
         var today = clock.Today();
@@ -181,25 +157,38 @@ internal static class InternshipEndpoints
         internship.EndedOn = request.EndedOn;
         internship.LedToJobOffer = request.LedToJobOffer;
         internship.Note = request.Note?.Trim() is { Length: > 0 } note ? note : internship.Note;
-        if (await outcome.EndedAsync(internship, employment, ct) is { } refused)
+        if (await outcome.EndedAsync(internship, employment, ct) is { } outcomeRefused)
         {
-            return Problems.Field("endedOn", refused, refused);
+            return Problems.Field("endedOn", outcomeRefused, outcomeRefused);
         }
 
         internship.Version++;
         internship.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        try
+        if (await db.SaveOrStaleAsync(ct) is { } stale)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Versions.Stale();
+            return stale;
         }
 
         await events.InternshipEndMovedAsync(internship, previousLastDay, today, ct);
         http.Response.SetETag(internship.Version);
         return TypedResults.Ok((await ResponsesAsync(db, [internship], today, ct))[0]);
+    }
+
+    /// <summary>The internship to change, tracked: 404, 428/412 without the current If-Match, 409 once it has ended.</summary>
+    private static async Task<(Internship? Internship, ProblemHttpResult? Refused)> OpenAsync(Guid internshipId, HttpContext http, MentoringDbContext db, CancellationToken ct)
+    {
+        var internship = await db.Internships.FirstOrDefaultAsync(i => i.Id == internshipId, ct);
+        if (internship is null)
+        {
+            return (null, Problems.InternshipNotFound());
+        }
+
+        if (Versions.CheckIfMatch(http.Request, internship.Version) is { } precondition)
+        {
+            return (null, precondition);
+        }
+
+        return internship.EndedOn is null ? (internship, null) : (null, Problems.Conflict("Praktiken är avslutad.", "The internship has ended."));
     }
 
     /// <summary>The supervisor named, when one is: an active mentor of kind workplace supervisor; else an error naming <c>supervisorId</c>.</summary>

@@ -123,13 +123,9 @@ internal static class GoalEndpoints
         var update = new GoalUpdate { Id = Guid.NewGuid(), GoalId = goal.Id, Date = date, Progress = progress, Status = status, Note = note, RecordedAt = now };
         goal.Updates.Add(update);
         db.GoalUpdates.Add(update);
-        try
+        if (await db.SaveOrStaleAsync(ct) is { } stale)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Versions.Stale();
+            return stale;
         }
 
         http.Response.SetETag(goal.Version);

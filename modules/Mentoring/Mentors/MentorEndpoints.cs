@@ -152,13 +152,9 @@ internal static class MentorEndpoints
         mentor.Active = values.Active;
         mentor.Version++;
         mentor.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        try
+        if (await db.SaveOrStaleAsync(ct) is { } stale)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Versions.Stale();
+            return stale;
         }
 
         http.Response.SetETag(mentor.Version);
