@@ -179,9 +179,21 @@ internal static class ParticipantEndpoints
             words = words.Where(n => others.Contains(n.ParticipantId));
         }
 
-        var hits = words.GroupBy(n => n.ParticipantId).Select(g => new { Id = g.Key, Sort = g.Min(n => n.SortKey) });
-        var total = await hits.CountAsync(ct);
-        var ids = await hits.OrderBy(h => h.Sort).ThenBy(h => h.Id).Skip((page - 1) * size).Take(size).Select(h => h.Id).ToListAsync(ct);
+        // The matching index entries are read once, in index order, and counted, deduplicated (a participant whose given
+        // and family names both match has two) and paged here: a GROUP BY in the database sorts them into a temporary
+        // B-tree, once for the count and once more for the page, which costs several times this scan.
+        var matches = await words.Select(n => new { n.ParticipantId, n.SortKey }).ToListAsync(ct);
+        var hits = new Dictionary<Guid, string>(matches.Count);
+        foreach (var match in matches)
+        {
+            if (!hits.TryGetValue(match.ParticipantId, out var sort) || string.CompareOrdinal(match.SortKey, sort) < 0)
+            {
+                hits[match.ParticipantId] = match.SortKey;
+            }
+        }
+
+        var total = hits.Count;
+        var ids = hits.OrderBy(h => h.Value, StringComparer.Ordinal).ThenBy(h => h.Key).Skip((page - 1) * size).Take(size).Select(h => h.Key).ToList();
         var rows = await db.Participants.AsNoTracking().Where(x => ids.Contains(x.Id))
             .Select(x => new ParticipantListItem(x.Id, x.GivenName, x.FamilyName, x.Gender, x.BirthYear, x.IdentityKind, x.IdentityNumber))
             .ToListAsync(ct);

@@ -81,16 +81,16 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var programmeId = programme.Id;
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var people = ReadAsync(programme.TenantId, async (db, ct) => (await db.Participations.AsNoTracking()
+        var people = ReadAsync("participants", programme.TenantId, async (db, ct) => (await db.Participations.AsNoTracking()
                 .Where(p => p.ProgrammeId == programmeId)
                 .Join(db.Participants, p => p.ParticipantId, x => x.Id, (p, x) => new { p.ParticipantId, p.FirstStart, p.Entry, x.Gender, x.BirthYear })
                 .ToListAsync(ct))
             .ToDictionary(p => p.ParticipantId, p => new RollupPerson(p.ParticipantId, p.Gender, AgeBands.For(p.BirthYear, (p.FirstStart ?? today).Year), p.Entry)), ct);
-        var enrolments = ReadAsync(programme.TenantId, (db, ct) => db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId)
+        var enrolments = ReadAsync("enrolments", programme.TenantId, (db, ct) => db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId)
             .Select(e => new RollupEnrolment(e.Id, e.ParticipantId, e.ModuleId, e.Status, e.StartDate, e.ExitDate)).ToListAsync(ct), ct);
 
         // Only the outcome types a measure counts, written out: a parameterised list would keep SQLite off the index.
-        var outcomes = ReadAsync(programme.TenantId, async (db, ct) => (await db.Outcomes.AsNoTracking()
+        var outcomes = ReadAsync("outcomes", programme.TenantId, async (db, ct) => (await db.Outcomes.AsNoTracking()
                 .Where(o => (o.Type == OutcomeType.Employed || o.Type == OutcomeType.SelfEmployed || o.Type == OutcomeType.Studies || o.Type == OutcomeType.JobSeeking)
                     && db.Participations.Any(p => p.ProgrammeId == programmeId && p.ParticipantId == o.ParticipantId))
                 .Select(o => new { o.ParticipantId, o.Type, o.Date }).ToListAsync(ct))
@@ -98,7 +98,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
 
         // Read from the covering index alone (only the states a measure counts); the programme and module of each come
         // from the enrolments in memory rather than from a join that visits every enrolment row.
-        var followUps = ReadAsync(programme.TenantId, (db, ct) => db.FollowUps.AsNoTracking()
+        var followUps = ReadAsync("follow-ups", programme.TenantId, (db, ct) => db.FollowUps.AsNoTracking()
             .Where(f => (f.State == FollowUpState.Due || f.State == FollowUpState.Done || f.State == FollowUpState.Missed) && f.DueOn <= until && f.EnrolmentId != null)
             .Select(f => new { EnrolmentId = f.EnrolmentId!.Value, f.ParticipantId, f.DueOn, f.State })
             .ToListAsync(ct), ct);
@@ -116,12 +116,15 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
     }
 
     /// <summary>Runs one read on a pool thread with a context of its own, for the programme's tenant.</summary>
-    private Task<T> ReadAsync<T>(Guid tenantId, Func<IntegrationDbContext, CancellationToken, Task<T>> read, CancellationToken ct) => Task.Run(
+    private Task<T> ReadAsync<T>(string what, Guid tenantId, Func<IntegrationDbContext, CancellationToken, Task<T>> read, CancellationToken ct) => Task.Run(
         async () =>
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await using var reader = scope.BeginLifetimeScope();
             reader.Resolve<CurrentTenant>().Use(tenantId);
-            return await read(reader.Resolve<IntegrationDbContext>(), ct);
+            var result = await read(reader.Resolve<IntegrationDbContext>(), ct);
+            logger.LogDebug("Rollup read of {What}: {ReadMs} ms", what, watch.ElapsedMilliseconds);
+            return result;
         },
         ct);
 
