@@ -54,6 +54,10 @@ internal static class RecordsBenchmark
                 if (i >= 50)
                 {
                     latencies.Add(watch.Elapsed.TotalMilliseconds);
+                    if (Environment.GetEnvironmentVariable("BENCH_LATENCIES") is { } dump)
+                    {
+                        File.AppendAllText(dump, $"{i}\t{watch.Elapsed.TotalMilliseconds:F1}\t{names[i % names.Count]}\n");
+                    }
                 }
             }
 
