@@ -36,11 +36,14 @@ internal static class ImportOrder
         }
     }
 
-    /// <summary>
-    /// The name rows in the order of the search index (tenant, token, sort key, participant), sorted on every core.
-    /// </summary>
-    public static List<ParticipantName> ByToken(ParallelQuery<ParticipantName> names) =>
-        names.OrderBy(static n => n, NameOrder.Instance).ToList();
+    /// <summary>The name rows, built on every core, in the order of the search index (tenant, token, sort key, participant).</summary>
+    public static List<ParticipantName> ByToken(ParallelQuery<ParticipantName> names)
+    {
+        // Built in parallel, sorted in place: PLINQ's parallel OrderBy measured slower than one List.Sort here.
+        var list = names.ToList();
+        list.Sort(NameOrder.Instance);
+        return list;
+    }
 
     private sealed class NameOrder : IComparer<ParticipantName>
     {
