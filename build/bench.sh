@@ -5,12 +5,37 @@
 #   build/bench.sh records    CSV import of 100 000 participants and name search among them (BENCH_ROWS to change)
 #   build/bench.sh followups  dispatcher (10 000 due follow-ups) and a full rollup over 100 000 participants, 300 000
 #                             enrolments, 1 000 000 follow-ups and outcomes (BENCH_PARTICIPANTS, BENCH_FOLLOWUP_ROWS)
+#   build/bench.sh --smoke    every benchmark on a tiny data set, in seconds, writing artifacts/bench/smoke.md (never
+#                             docs/): checks that the suite still runs. With BENCH_HOST and BENCH_PLUGINS set it uses
+#                             that built host instead of building (the tests run it so, on their Debug build), and
+#                             BENCH_REPORT names the report file.
 # Figures are measured, never asserted by unit tests.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$repo"
 
 what="${1:-all}"
+if [ "$what" = --smoke ]; then
+  smoke_report="${BENCH_REPORT:-$repo/artifacts/bench/smoke.md}"
+  if [ -n "${BENCH_HOST:-}" ]; then
+    # A host built elsewhere (the tests' Debug build): nothing is built or deleted here.
+    bench="dotnet $repo/build/Integration.Bench/bin/${CONFIGURATION:-Debug}/net10.0/Integration.Bench.dll"
+    host="$BENCH_HOST"
+    plugins="${BENCH_PLUGINS:?BENCH_PLUGINS names the plugins folder of BENCH_HOST}"
+  else
+    "$0" --build-only
+    bench="dotnet $repo/build/Integration.Bench/bin/Release/net10.0/Integration.Bench.dll"
+    host="$repo/artifacts/bench/host"
+    plugins="$repo/artifacts/bench/plugins"
+  fi
+  mkdir -p "$(dirname "$smoke_report")"
+  rm -f "$smoke_report"
+  $bench startup --host "$host" --plugins "$plugins" --runs 2 --report "$smoke_report"
+  $bench records --host "$host" --plugins "$plugins" --rows 300 --searches 20 --report "$smoke_report"
+  $bench followups --host "$host" --plugins "$plugins" --participants 200 --rows 2000 --due 50 --report "$smoke_report"
+  exit 0
+fi
+
 out="$repo/artifacts/bench"
 rm -rf "$out"
 mkdir -p "$out"
@@ -32,7 +57,8 @@ cp -r "$out/fixtures/fixture-notes" "$out/plugins/"
 bench="dotnet build/Integration.Bench/bin/Release/net10.0/Integration.Bench.dll"
 case "$what" in
   all|startup|records|followups) ;;
-  *) echo "unknown benchmark: $what (startup, records, followups)" >&2; exit 64 ;;
+  --build-only) exit 0 ;;
+  *) echo "unknown benchmark: $what (startup, records, followups, --smoke)" >&2; exit 64 ;;
 esac
 if [ "$what" = all ] || [ "$what" = startup ]; then
   $bench startup --host "$out/host" --plugins "$out/plugins" --runs 9 --report docs/benchmarks.md
