@@ -5,6 +5,7 @@ using Integration.Abstractions.Rollups;
 using Integration.Host.Data;
 using Integration.Host.FollowUps;
 using Integration.Host.Modules;
+using Integration.Host.Participants;
 using Integration.Host.Programmes;
 using Integration.Host.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -81,27 +82,69 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var programmeId = programme.Id;
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var people = ReadAsync("participants", programme.TenantId, async (db, ct) => (await db.Participations.AsNoTracking()
-                .Where(p => p.ProgrammeId == programmeId)
-                .Join(db.Participants, p => p.ParticipantId, x => x.Id, (p, x) => new { p.ParticipantId, p.FirstStart, p.Entry, x.Gender, x.BirthYear })
-                .ToListAsync(ct))
-            .ToDictionary(p => p.ParticipantId, p => new RollupPerson(p.ParticipantId, p.Gender, AgeBands.For(p.BirthYear, (p.FirstStart ?? today).Year), p.Entry)), ct);
-        var enrolments = ReadAsync("enrolments", programme.TenantId, (db, ct) => db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId)
-            .Select(e => new RollupEnrolment(e.Id, e.ParticipantId, e.ModuleId, e.Status, e.StartDate, e.ExitDate)).ToListAsync(ct), ct);
+        var people = ReadAsync("participants", programme.TenantId, async (db, ct) => (await RollupRows.ReadAsync(
+                db,
+                db.Participations.AsNoTracking().Where(p => p.ProgrammeId == programmeId)
+                    .Join(db.Participants, p => p.ParticipantId, x => x.Id, (p, x) => new
+                    {
+                        p.ParticipantId, p.FirstStart, x.Gender, x.BirthYear, p.Entry.LabourMarketStatus, p.Entry.EducationLevel,
+                        p.Entry.ThirdCountryNational, p.Entry.Disability, p.Entry.IncomeSupport,
+                    }),
+                ["ParticipantId", "FirstStart", "Gender", "BirthYear", "LabourMarketStatus", "EducationLevel", "ThirdCountryNational", "Disability", "IncomeSupport"],
+                r => (Id: r.GetGuid(0), FirstStart: r.NullableDate(1), Gender: r.Enum<Gender>(2), BirthYear: r.NullableInt(3), Entry: new ParticipantStatus
+                {
+                    LabourMarketStatus = r.NullableEnum<LabourMarketStatus>(4),
+                    EducationLevel = r.NullableEnum<EducationLevel>(5),
+                    ThirdCountryNational = r.NullableBool(6),
+                    Disability = r.NullableBool(7),
+                    IncomeSupport = r.NullableBool(8),
+                }),
+                ct))
+            .ToDictionary(p => p.Id, p => new RollupPerson(p.Id, p.Gender, AgeBands.For(p.BirthYear, (p.FirstStart ?? today).Year), p.Entry)), ct);
+
+        // Module ids repeat on every row: one string each instead of one per row.
+        var enrolments = ReadAsync("enrolments", programme.TenantId, (db, ct) =>
+        {
+            var moduleIds = new Dictionary<string, string>(StringComparer.Ordinal);
+            return RollupRows.ReadAsync(
+                db,
+                db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId).Select(e => new { e.Id, e.ParticipantId, e.ModuleId, e.Status, e.StartDate, e.ExitDate }),
+                ["Id", "ParticipantId", "ModuleId", "Status", "StartDate", "ExitDate"],
+                r =>
+                {
+                    var moduleId = r.GetString(2);
+                    if (!moduleIds.TryGetValue(moduleId, out var shared))
+                    {
+                        moduleIds[moduleId] = shared = moduleId;
+                    }
+
+                    return new RollupEnrolment(r.GetGuid(0), r.GetGuid(1), shared, r.Enum<EnrolmentStatus>(3), r.NullableDate(4), r.NullableDate(5));
+                },
+                ct);
+        }, ct);
 
         // Only the outcome types a measure counts, written out: a parameterised list would keep SQLite off the index.
-        var outcomes = ReadAsync("outcomes", programme.TenantId, async (db, ct) => (await db.Outcomes.AsNoTracking()
-                .Where(o => (o.Type == OutcomeType.Employed || o.Type == OutcomeType.SelfEmployed || o.Type == OutcomeType.Studies || o.Type == OutcomeType.JobSeeking)
-                    && db.Participations.Any(p => p.ProgrammeId == programmeId && p.ParticipantId == o.ParticipantId))
-                .Select(o => new { o.ParticipantId, o.Type, o.Date }).ToListAsync(ct))
-            .GroupBy(o => o.ParticipantId).ToDictionary(g => g.Key, g => g.Select(o => new RollupOutcome(o.Type, o.Date)).ToList()), ct);
+        var outcomes = ReadAsync("outcomes", programme.TenantId, async (db, ct) => (await RollupRows.ReadAsync(
+                db,
+                db.Outcomes.AsNoTracking()
+                    .Where(o => (o.Type == OutcomeType.Employed || o.Type == OutcomeType.SelfEmployed || o.Type == OutcomeType.Studies || o.Type == OutcomeType.JobSeeking)
+                        && db.Participations.Any(p => p.ProgrammeId == programmeId && p.ParticipantId == o.ParticipantId))
+                    .Select(o => new { o.ParticipantId, o.Type, o.Date }),
+                ["ParticipantId", "Type", "Date"],
+                r => (ParticipantId: r.GetGuid(0), Outcome: new RollupOutcome(r.Enum<OutcomeType>(1), r.GetFieldValue<DateOnly>(2))),
+                ct))
+            .GroupBy(o => o.ParticipantId).ToDictionary(g => g.Key, g => g.Select(o => o.Outcome).ToList()), ct);
 
         // Read from the covering index alone (only the states a measure counts); the programme and module of each come
         // from the enrolments in memory rather than from a join that visits every enrolment row.
-        var followUps = ReadAsync("follow-ups", programme.TenantId, (db, ct) => db.FollowUps.AsNoTracking()
-            .Where(f => (f.State == FollowUpState.Due || f.State == FollowUpState.Done || f.State == FollowUpState.Missed) && f.DueOn <= until && f.EnrolmentId != null)
-            .Select(f => new { EnrolmentId = f.EnrolmentId!.Value, f.ParticipantId, f.DueOn, f.State })
-            .ToListAsync(ct), ct);
+        var followUps = ReadAsync("follow-ups", programme.TenantId, (db, ct) => RollupRows.ReadAsync(
+            db,
+            db.FollowUps.AsNoTracking()
+                .Where(f => (f.State == FollowUpState.Due || f.State == FollowUpState.Done || f.State == FollowUpState.Missed) && f.DueOn <= until && f.EnrolmentId != null)
+                .Select(f => new { EnrolmentId = f.EnrolmentId!.Value, f.ParticipantId, f.DueOn, f.State }),
+            ["EnrolmentId", "ParticipantId", "DueOn", "State"],
+            r => (EnrolmentId: r.GetGuid(0), ParticipantId: r.GetGuid(1), DueOn: r.GetFieldValue<DateOnly>(2), State: r.Enum<FollowUpState>(3)),
+            ct), ct);
 
         await Task.WhenAll(people, enrolments, outcomes, followUps);
         var modules = enrolments.Result.ToDictionary(e => e.Id, e => e.ModuleId);
