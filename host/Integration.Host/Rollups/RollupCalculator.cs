@@ -40,9 +40,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
                 // A programme with one module has all its enrolments in it: that module's figures are the programme's.
                 var figures = moduleId != RollupCell.AllModules && scopes.Count == 2 && all is not null
                     ? all
-                    : RollupAggregator.Aggregate(
-                        RollupFacts.Compute(input, moduleId, period).Concat(moduleFacts.Where(m => moduleId == RollupCell.AllModules || m.ModuleId == moduleId).SelectMany(m => m.Facts)),
-                        aggregations).ToList();
+                    : await FiguresAsync(input, moduleId, period, moduleFacts, aggregations);
                 all ??= figures;
                 cells.AddRange(figures.Select(c => new RollupCell
                 {
@@ -69,6 +67,20 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
             logger.LogInformation("Rollup of programme {ProgrammeId}, period {Period}: {Cells} cells computed in {ComputeMs} ms, published in {PublishMs} ms",
                 programme.Id, period.Key, cells.Count, (long)computed.TotalMilliseconds, (long)(watch.Elapsed - computed).TotalMilliseconds);
         }
+    }
+
+    /// <summary>
+    /// The cells of one scope and period. Participant and follow-up measures are disjoint, so their facts are aggregated
+    /// on two cores at once and the cells put together; the modules' measures (named by module) go with the first.
+    /// </summary>
+    private static async Task<List<(Gender? Gender, AgeBand? AgeBand, string Measure, decimal Value, int N)>> FiguresAsync(
+        RollupInput input, string moduleId, RollupPeriod period, List<(string ModuleId, List<RollupFact> Facts)> moduleFacts, Dictionary<string, RollupAggregation> aggregations)
+    {
+        var participants = Task.Run(() => RollupAggregator.Aggregate(
+            RollupFacts.ForParticipants(input, moduleId, period).Concat(moduleFacts.Where(m => moduleId == RollupCell.AllModules || m.ModuleId == moduleId).SelectMany(m => m.Facts)),
+            aggregations).ToList());
+        var followUps = Task.Run(() => RollupAggregator.Aggregate(RollupFacts.ForFollowUps(input, moduleId, period), aggregations).ToList());
+        return [.. await participants, .. await followUps];
     }
 
     /// <summary>

@@ -31,7 +31,11 @@ public static class RollupFacts
     private static readonly int ExitWindowDays = 28;
 
     /// <summary>The facts of one scope (a module, or <see cref="RollupCell.AllModules"/>) and period.</summary>
-    public static IEnumerable<RollupFact> Compute(RollupInput input, string moduleId, RollupPeriod period)
+    public static IEnumerable<RollupFact> Compute(RollupInput input, string moduleId, RollupPeriod period) =>
+        ForParticipants(input, moduleId, period).Concat(ForFollowUps(input, moduleId, period));
+
+    /// <summary>The participant measures of a scope and period: started, active, left, entry groups, results.</summary>
+    public static IEnumerable<RollupFact> ForParticipants(RollupInput input, string moduleId, RollupPeriod period)
     {
         var all = moduleId == RollupCell.AllModules;
         foreach (var enrolments in input.Enrolments.Where(e => all || e.ModuleId == moduleId).GroupBy(e => e.ParticipantId))
@@ -82,6 +86,12 @@ public static class RollupFacts
             }
         }
 
+    }
+
+    /// <summary>The follow-up measures of a scope and period: due, done, missed, response rate.</summary>
+    public static IEnumerable<RollupFact> ForFollowUps(RollupInput input, string moduleId, RollupPeriod period)
+    {
+        var all = moduleId == RollupCell.AllModules;
         foreach (var followUp in input.FollowUps.Where(f => (all || f.ModuleId == moduleId) && period.Contains(f.DueOn)))
         {
             if (!input.People.TryGetValue(followUp.ParticipantId, out var person) || followUp.State is FollowUpState.Scheduled or FollowUpState.Cancelled)
