@@ -23,15 +23,18 @@ public sealed class BenchSmokeTests
         }
 
         var report = Path.Combine(root.Path, "smoke.md");
-        var (exitCode, output) = await RunAsync(new Dictionary<string, string>
-        {
-            ["BENCH_HOST"] = Path.GetDirectoryName(TestPaths.HostDll)!,
-            ["BENCH_PLUGINS"] = plugins,
-            ["BENCH_REPORT"] = report,
-            ["CONFIGURATION"] = TestPaths.Configuration,
-        });
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = TestPaths.RepoRoot };
+        start.ArgumentList.Add(Path.Combine(TestPaths.RepoRoot, "build", "bench.sh"));
+        start.ArgumentList.Add("--smoke");
+        start.Environment["BENCH_HOST"] = Path.GetDirectoryName(TestPaths.HostDll)!;
+        start.Environment["BENCH_PLUGINS"] = plugins;
+        start.Environment["BENCH_REPORT"] = report;
+        start.Environment["CONFIGURATION"] = TestPaths.Configuration;
 
-        Assert.True(exitCode == 0, output);
+        var result = await HostProcess.RunToExitAsync(start, "build/bench.sh --smoke", timeoutSeconds: 300);
+        var output = result.AllOutput;
+
+        Assert.True(result.ExitCode == 0, output);
         Assert.Contains("import: succeeded, 300 imported, 0 rejected", output, StringComparison.Ordinal);
         Assert.Contains("dispatcher: 50 made due", output, StringComparison.Ordinal);
         Assert.Contains("rollup (programme to date, second run): succeeded", output, StringComparison.Ordinal);
@@ -44,36 +47,5 @@ public sealed class BenchSmokeTests
         Assert.Contains("| start-up, median of 1 starts on an existing database |", figures, StringComparison.Ordinal);
         Assert.Contains("| CSV import of 300 participants", figures, StringComparison.Ordinal);
         Assert.Contains("| ratio of the rollup (second run) to the hand-written query |", figures, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            ArgumentList = { Path.Combine(TestPaths.RepoRoot, "build", "bench.sh"), "--smoke" },
-            WorkingDirectory = TestPaths.RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var standardOutput = process.StandardOutput.ReadToEndAsync();
-        var standardError = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"build/bench.sh --smoke did not finish in 5 minutes:\n{await standardOutput}\n{await standardError}");
-        }
-
-        return (process.ExitCode, await standardOutput + await standardError);
     }
 }

@@ -9,13 +9,7 @@ internal static class HostProcess
     /// <summary>Runs the host with the arguments until it exits (it must: a failing start-up or a command).</summary>
     public static async Task<ProcessResult> RunToExitAsync(IEnumerable<string> arguments, string? standardInput = null, IDictionary<string, string>? environment = null, int timeoutSeconds = 60)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = Path.GetDirectoryName(TestPaths.HostDll)!,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(TestPaths.HostDll)! };
         start.ArgumentList.Add(TestPaths.HostDll);
         foreach (var argument in arguments)
         {
@@ -31,6 +25,16 @@ internal static class HostProcess
             start.Environment[key] = value;
         }
 
+        return await RunToExitAsync(start, "The host", standardInput, timeoutSeconds);
+    }
+
+    /// <summary>Runs a prepared child process until it exits, collecting its output; fails the test on a timeout.</summary>
+    /// <param name="what">What runs, for the failure message ("The host").</param>
+    public static async Task<ProcessResult> RunToExitAsync(ProcessStartInfo start, string what, string? standardInput = null, int timeoutSeconds = 60)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.RedirectStandardInput = true;
         using var process = Process.Start(start)!;
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
@@ -52,7 +56,7 @@ internal static class HostProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"The host did not exit within {timeoutSeconds} s.\nstdout:\n{stdout}\nstderr:\n{stderr}");
+            Assert.Fail($"{what} did not exit within {timeoutSeconds} s.\nstdout:\n{stdout}\nstderr:\n{stderr}");
         }
 
         process.WaitForExit();
