@@ -10,9 +10,9 @@ namespace Integration.Host.ParticipantImports;
 internal static class ImportOrder
 {
     /// <summary>
-    /// Orders the participants by name, as the name index holds them, and gives them fresh random ids in ascending
-    /// order, so that the primary key, the name index and everything keyed by participant id are written in order too.
-    /// The ids are as random as any other: only the order they are handed out in follows the names.
+    /// Orders the participants by name, as the name index holds them, and hands their own (random, unsaved) ids back out
+    /// in ascending order, so that the primary key, the name index and everything keyed by participant id are written
+    /// in order too. The ids stay as random as they were: only which participant gets which follows the names.
     /// </summary>
     public static void ByName(List<Participant> participants)
     {
@@ -22,14 +22,8 @@ internal static class ImportOrder
             return family != 0 ? family : string.CompareOrdinal(a.GivenName, b.GivenName);
         });
 
-        var ids = new Guid[participants.Count];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            ids[i] = Guid.NewGuid();
-        }
-
         // Guid order is the order of its text form, which is how the ids are stored and compared.
-        Array.Sort(ids);
+        var ids = participants.Select(p => p.Id).Order().ToArray();
         for (var i = 0; i < ids.Length; i++)
         {
             participants[i].Id = ids[i];
