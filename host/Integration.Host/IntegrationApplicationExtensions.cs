@@ -189,6 +189,12 @@ public static class IntegrationApplicationExtensions
                         break;
                     }
 
+                    if (!context.Database.GetMigrations().Any())
+                    {
+                        ModuleFailed(app, module, $"its context {context.GetType().Name} has no migrations for {context.Database.ProviderName} (build/add-migration.sh adds them for every provider).");
+                        break;
+                    }
+
                     await context.Database.MigrateAsync();
                     app.Logger.LogInformation("Migrations of {Context} applied for module {ModuleId}", context.GetType().Name, module.Id);
                 }

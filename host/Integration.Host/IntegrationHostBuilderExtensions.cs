@@ -142,10 +142,19 @@ public static class IntegrationHostBuilderExtensions
             options.RefreshTokenExpiration = TimeSpan.FromDays(7);
         });
 
-        // Tokens and cookies stay valid across restarts because the key ring is kept with the data.
+        // Tokens and cookies stay valid across restarts, and are accepted by every instance behind a load balancer,
+        // because the key ring is kept in the database that all of them share.
         services.AddDataProtection()
             .SetApplicationName("integration-platform")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataPath, "keys")));
+            .PersistKeysToDbContext<IntegrationDbContext>();
+
+        // Data protection reads its key ring in a hosted service as the host starts, which on a new database runs
+        // before the migrations have made the key table (an error in the log at every first start). Requests wait
+        // at the start-up gate until the migrations are done, so the first one that needs the ring loads it instead.
+        foreach (var preload in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+        {
+            services.Remove(preload);
+        }
     }
 
     private static Task RedirectOrStatus(HttpContext context, string redirectUri, int status)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -5,13 +6,16 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Integration.Host;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Integration.Testing;
 
 /// <summary>
-/// The real host in process (WebApplicationFactory) on its own SQLite file in a temporary folder, with a bootstrap
-/// system admin and the plugins folder the test gives it.
+/// The real host in process (WebApplicationFactory) on its own SQLite file in a temporary folder (or, in the
+/// PostgreSQL pass, its own database on the test server: <see cref="TestDatabase"/>), with a bootstrap system admin and
+/// the plugins folder the test gives it.
 /// </summary>
 public sealed class TestHost : WebApplicationFactory<Program>
 {
@@ -22,6 +26,8 @@ public sealed class TestHost : WebApplicationFactory<Program>
     private readonly TempFolder data;
     private readonly Dictionary<string, string?> settings;
     private readonly TimeProvider? clock;
+    private readonly string? postgreSqlDatabase;
+    private bool databaseDropped;
 
     /// <param name="clock">A fake clock for the whole host (follow-ups and rollups move with it); the real one by default.</param>
     public TestHost(string? pluginsPath = null, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
@@ -40,6 +46,13 @@ public sealed class TestHost : WebApplicationFactory<Program>
             // Tests run the dispatcher themselves (POST /api/follow-ups/dispatch), so that its effects are theirs alone.
             ["Integration:FollowUps:DispatchCron"] = "off",
         };
+        if (TestDatabase.IsPostgreSql)
+        {
+            postgreSqlDatabase = TestDatabase.CreatePostgreSqlDatabase("host");
+            this.settings["Integration:Database:Provider"] = "PostgreSql";
+            this.settings["Integration:Database:ConnectionString"] = postgreSqlDatabase;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             this.settings[key] = value;
@@ -128,14 +141,35 @@ public sealed class TestHost : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            data.Dispose();
+            ReleaseData();
         }
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        ReleaseData();
+    }
+
+    /// <summary>Whether this host runs on PostgreSQL (the PostgreSQL pass) rather than its SQLite file.</summary>
+    public bool OnPostgreSql => postgreSqlDatabase is not null;
+
+    /// <summary>
+    /// A new, closed connection to the host's database, for tests that look underneath the API (the SQL they send must
+    /// be valid on both providers).
+    /// </summary>
+    public DbConnection DatabaseConnection() => postgreSqlDatabase is not null
+        ? new NpgsqlConnection(postgreSqlDatabase)
+        : new SqliteConnection($"Data Source={System.IO.Path.Combine(data.Path, "integration.db")}");
+
+    private void ReleaseData()
+    {
         data.Dispose();
+        if (postgreSqlDatabase is not null && !databaseDropped)
+        {
+            databaseDropped = true;
+            TestDatabase.DropPostgreSqlDatabase(postgreSqlDatabase);
+        }
     }
 }
 

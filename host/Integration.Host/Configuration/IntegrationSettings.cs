@@ -15,6 +15,9 @@ public enum DatabaseProvider
 {
     /// <summary>One SQLite file under the data folder: the embedded default.</summary>
     Sqlite,
+
+    /// <summary>A shared PostgreSQL database, for several host instances (records and Hangfire's job storage).</summary>
+    PostgreSql,
 }
 
 /// <summary>The validated <c>Integration</c> configuration section.</summary>
@@ -23,7 +26,7 @@ public sealed record IntegrationSettings
     /// <summary>Absolute path of the plugins folder.</summary>
     public required string PluginsPath { get; init; }
 
-    /// <summary>Absolute path of the data folder (SQLite file, data-protection keys).</summary>
+    /// <summary>Absolute path of the data folder (the SQLite file, import files).</summary>
     public required string DataPath { get; init; }
 
     /// <summary>Plugin folder names to load; empty means every plugin found.</summary>

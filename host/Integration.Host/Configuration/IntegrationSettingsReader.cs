@@ -20,7 +20,9 @@ public static class IntegrationSettingsReader
         var connectionString = section["Database:ConnectionString"];
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            connectionString = $"Data Source={Path.Combine(dataPath, "integration.db")}";
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? $"Data Source={Path.Combine(dataPath, "integration.db")}"
+                : throw new ConfigurationException("Integration:Database:ConnectionString", "PostgreSQL needs a connection string, for example 'Host=db;Database=integration;Username=integration;Password=...'.");
         }
 
         var workers = ParseInt(section, "Jobs:WorkerCount", 4, 1, 100);

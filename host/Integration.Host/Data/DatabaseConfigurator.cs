@@ -1,3 +1,4 @@
+using Integration.Abstractions.Data;
 using Integration.Host.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,8 @@ namespace Integration.Host.Data;
 
 /// <summary>
 /// The one place that knows the database provider: it configures the host's and every module's context and prepares
-/// the database file. Everything else works through EF Core and stays provider-neutral.
+/// the database file. Everything else works through EF Core and stays provider-neutral. SQLite is the embedded default;
+/// PostgreSQL is for several host instances sharing one database.
 /// </summary>
 public sealed class DatabaseConfigurator(IntegrationSettings settings)
 {
@@ -20,9 +22,15 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
                 builder.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable));
                 builder.AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
+            case DatabaseProvider.PostgreSql:
+                builder.UseNpgsql(settings.ConnectionString, postgres => postgres.MigrationsHistoryTable(migrationsHistoryTable));
+                break;
             default:
                 throw new ConfigurationException("Integration:Database:Provider", $"'{settings.DatabaseProvider}' is not supported.");
         }
+
+        // Each provider has its own set of migrations in the context's assembly (PostgreSQL's under Migrations/PostgreSql).
+        builder.UseProviderMigrations();
 
         // Migrate() would otherwise build the model of the last migration snapshot and compare it with the current model
         // on every start: a second model build on the start-up path. MigrationsTests checks every model instead.

@@ -9,8 +9,13 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<I
 {
     public IntegrationDbContext CreateDbContext(string[] args)
     {
+        // `dotnet ef migrations add X -- --provider PostgreSql` builds PostgreSQL's set; no server is needed for that.
+        var postgreSql = args.Contains(nameof(DatabaseProvider.PostgreSql), StringComparer.OrdinalIgnoreCase);
         var settings = IntegrationSettingsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(
-            [new("Integration:Database:ConnectionString", "Data Source=design-time.db")]).Build());
+        [
+            new("Integration:Database:Provider", postgreSql ? nameof(DatabaseProvider.PostgreSql) : nameof(DatabaseProvider.Sqlite)),
+            new("Integration:Database:ConnectionString", postgreSql ? "Host=design-time;Database=integration" : "Data Source=design-time.db"),
+        ]).Build());
         var builder = new DbContextOptionsBuilder<IntegrationDbContext>();
         new DatabaseConfigurator(settings).Configure(builder, IntegrationDbContext.MigrationsHistoryTable);
         return new IntegrationDbContext(builder.Options, new NoTenant());

@@ -2,6 +2,7 @@ using Integration.Abstractions.Data;
 using Integration.Abstractions.Tenancy;
 using Integration.Host.Audit;
 using Integration.Host.Jobs;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Integration.Host.Data;
 /// <see cref="ITenantOwned"/> entities are filtered to the current tenant and checked before saving, as in modules.
 /// </summary>
 public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> options, ITenantContext tenant)
-    : IdentityDbContext<StaffUser, StaffRole, Guid>(options)
+    : IdentityDbContext<StaffUser, StaffRole, Guid>(options), IDataProtectionKeyContext
 {
     public const string MigrationsHistoryTable = "core__migrations";
 
@@ -60,6 +61,9 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
 
     public DbSet<Identity.StaffPermissionGrant> StaffPermissionGrants => Set<Identity.StaffPermissionGrant>();
 
+    /// <summary>The data-protection key ring (tokens, cookies), in the database so that every host instance shares it.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>The tenant whose rows this context reads; <see cref="Guid.Empty"/> (no rows) when there is none.</summary>
     private Guid CurrentTenantId => tenant.TenantId ?? Guid.Empty;
 
@@ -102,6 +106,7 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("core_user_logins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("core_user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("core_role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("core_data_protection_keys");
 
         builder.Entity<Tenant>(tenant =>
         {

@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Integration.Abstractions.Jobs;
 using Integration.Host.Configuration;
 using Integration.Host.Modules;
@@ -15,7 +17,10 @@ internal static class HangfireSetup
         // This host's own storage and activator, registered before AddHangfire so that its defaults (the static
         // JobStorage.Current) are not used: two hosts in one process (tests) keep separate queues and containers.
         // The embedded default keeps the queue in memory; anything that must survive a restart is a database row.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
+        // On PostgreSQL the queue is shared by every host instance, so that they spread the jobs between them.
+        services.AddSingleton<JobStorage>(_ => settings.DatabaseProvider == DatabaseProvider.PostgreSql
+            ? SharedStorage(settings.ConnectionString)
+            : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid }));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, configuration) =>
         {
@@ -38,6 +43,26 @@ internal static class HangfireSetup
         services.AddScoped<ParticipantImports.ParticipantImportJob>();
         services.AddScoped<Data.DatabaseMaintenanceJob>();
         services.AddScoped<IModuleJobScheduler, ModuleJobScheduler>();
+    }
+
+    private static PostgreSqlStorage SharedStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+
+            // An enqueued job (an on-demand rollup, an import) wakes a worker at once through LISTEN/NOTIFY, and
+            // queues are polled every second besides, not every 15 (the default). Needs session-level connections: a
+            // pgbouncer in between must run in session mode.
+            EnableLongPolling = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+
+            // A long job keeps its claim while its server lives; a dead server's job goes back to the queue after the timeout.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(2),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <summary>Registers the host's and each module's recurring jobs (module jobs under the stable id <c>{moduleId}:{jobName}</c>).</summary>

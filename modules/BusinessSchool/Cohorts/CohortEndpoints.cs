@@ -226,7 +226,7 @@ internal static class CohortEndpoints
 
     public static async Task<CohortResponse> ResponseAsync(SchoolDbContext db, Cohort cohort, CancellationToken ct)
     {
-        var members = await db.Members.AsNoTracking().Where(m => m.CohortId == cohort.Id).OrderBy(m => m.AddedAt).ToListAsync(ct);
+        var members = await db.Members.AsNoTracking().Where(m => m.CohortId == cohort.Id).OrderBy(m => m.AddedAt).ThenBy(m => m.ParticipantId).ToListAsync(ct);
         var sessions = await db.Sessions.AsNoTracking().Include(s => s.Attendance).Where(s => s.CohortId == cohort.Id).OrderBy(s => s.Date).ToListAsync(ct);
         var present = sessions.SelectMany(s => s.Attendance).Where(a => a.Status == AttendanceStatus.Present).ToLookup(a => a.ParticipantId);
         return new CohortResponse(

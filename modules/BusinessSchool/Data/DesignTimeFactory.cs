@@ -8,11 +8,23 @@ namespace Integration.Modules.BusinessSchool.Data;
 /// <summary>Lets <c>dotnet ef migrations add</c> create the context outside the host.</summary>
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<SchoolDbContext>
 {
-    public SchoolDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<SchoolDbContext>()
-            .UseSqlite("Data Source=design-time.db", o => o.MigrationsHistoryTable(ModuleTables.MigrationsHistory(BusinessSchoolModule.Id)))
-            .Options,
-        new NoTenant());
+    public SchoolDbContext CreateDbContext(string[] args)
+    {
+        // `dotnet ef migrations add X --output-dir Migrations/PostgreSql -- --provider PostgreSql` builds PostgreSQL's set.
+        var history = ModuleTables.MigrationsHistory(BusinessSchoolModule.Id);
+        var builder = new DbContextOptionsBuilder<SchoolDbContext>();
+        if (ProviderMigrations.IsPostgreSqlRequested(args))
+        {
+            builder.UseNpgsql("Host=design-time;Database=integration", o => o.MigrationsHistoryTable(history));
+        }
+        else
+        {
+            builder.UseSqlite("Data Source=design-time.db", o => o.MigrationsHistoryTable(history));
+        }
+
+        builder.UseProviderMigrations();
+        return new(builder.Options, new NoTenant());
+    }
 
     private sealed class NoTenant : ITenantContext
     {

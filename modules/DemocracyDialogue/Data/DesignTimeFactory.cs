@@ -8,11 +8,23 @@ namespace Integration.Modules.DemocracyDialogue.Data;
 /// <summary>Lets <c>dotnet ef migrations add</c> create the context outside the host.</summary>
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<DialogueDbContext>
 {
-    public DialogueDbContext CreateDbContext(string[] args) => new(
-        new DbContextOptionsBuilder<DialogueDbContext>()
-            .UseSqlite("Data Source=design-time.db", o => o.MigrationsHistoryTable(ModuleTables.MigrationsHistory(DemocracyDialogueModule.Id)))
-            .Options,
-        new NoTenant());
+    public DialogueDbContext CreateDbContext(string[] args)
+    {
+        // `dotnet ef migrations add X --output-dir Migrations/PostgreSql -- --provider PostgreSql` builds PostgreSQL's set.
+        var history = ModuleTables.MigrationsHistory(DemocracyDialogueModule.Id);
+        var builder = new DbContextOptionsBuilder<DialogueDbContext>();
+        if (ProviderMigrations.IsPostgreSqlRequested(args))
+        {
+            builder.UseNpgsql("Host=design-time;Database=integration", o => o.MigrationsHistoryTable(history));
+        }
+        else
+        {
+            builder.UseSqlite("Data Source=design-time.db", o => o.MigrationsHistoryTable(history));
+        }
+
+        builder.UseProviderMigrations();
+        return new(builder.Options, new NoTenant());
+    }
 
     private sealed class NoTenant : ITenantContext
     {

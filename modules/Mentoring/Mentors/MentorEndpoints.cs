@@ -65,8 +65,12 @@ internal static class MentorEndpoints
         var query = db.Mentors.AsNoTracking();
         if (text is not null)
         {
-            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(m => EF.Functions.Like(m.Name, pattern, "\\") || (m.Organisation != null && EF.Functions.Like(m.Organisation, pattern, "\\")));
+            // Lower-cased on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
+            var lowered = text.ToLowerInvariant();
+            var pattern = "%" + lowered.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+#pragma warning disable CA1304, CA1311 // Translated to SQL lower(): the culture of this process plays no part.
+            query = query.Where(m => EF.Functions.Like(m.Name.ToLower(), pattern, "\\") || (m.Organisation != null && EF.Functions.Like(m.Organisation.ToLower(), pattern, "\\")));
+#pragma warning restore CA1304, CA1311
         }
 
         query = wantedKind is { } k ? query.Where(m => m.Kind == k) : query;

@@ -8,6 +8,8 @@ namespace Integration.Host.Tests.Bench;
 /// the suite cannot rot unnoticed. It checks that each benchmark runs to the end and reports; the figures themselves
 /// are measured by <c>build/bench.sh</c>, never asserted here.
 /// </summary>
+// The benchmark suite brings its own SQLite files, so the PostgreSQL pass leaves it out.
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class BenchSmokeTests
 {
     [Fact]

@@ -4,6 +4,8 @@ using Integration.Host.Tests.Infrastructure;
 namespace Integration.Host.Tests.Commands;
 
 /// <summary><c>admin create</c> makes the first system admin; there is no default password.</summary>
+// The commands run as child processes on a SQLite data folder and check its file, so the PostgreSQL pass leaves them out.
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class AdminCommandTests
 {
     [Fact]

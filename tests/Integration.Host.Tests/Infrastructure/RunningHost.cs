@@ -9,7 +9,8 @@ namespace Integration.Host.Tests.Infrastructure;
 
 /// <summary>
 /// The built host as a long-running child process on a free loopback port, for what only a real process shows:
-/// being killed (<see cref="Kill"/> sends SIGKILL) and started again on the same data folder.
+/// being killed (<see cref="Kill"/> sends SIGKILL) and started again on the same data folder (and, in the PostgreSQL
+/// pass, on the same database).
 /// </summary>
 internal sealed class RunningHost : IAsyncDisposable
 {
@@ -55,6 +56,12 @@ internal sealed class RunningHost : IAsyncDisposable
         start.Environment["Integration__PluginsPath"] = pluginsPath;
         start.Environment["Integration__Bootstrap__AdminEmail"] = TestHost.AdminEmail;
         start.Environment["Integration__Bootstrap__AdminPassword"] = TestHost.AdminPassword;
+        if (TestDatabase.IsPostgreSql)
+        {
+            start.Environment["Integration__Database__Provider"] = "PostgreSql";
+            start.Environment["Integration__Database__ConnectionString"] = PostgreSqlDatabaseOf(dataPath);
+        }
+
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -140,6 +147,23 @@ internal sealed class RunningHost : IAsyncDisposable
                 output.AppendLine(line);
             }
         }
+    }
+
+    /// <summary>
+    /// In the PostgreSQL pass, the database that belongs to a data folder: made on first start and named in a file in the
+    /// folder, so that a restart on the same folder finds the same data, as on SQLite. The test server is thrown away
+    /// with all its databases after the run.
+    /// </summary>
+    private static string PostgreSqlDatabaseOf(string dataPath)
+    {
+        var file = Path.Combine(dataPath, "postgresql-database");
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(dataPath);
+            File.WriteAllText(file, TestDatabase.CreatePostgreSqlDatabase("process"));
+        }
+
+        return File.ReadAllText(file);
     }
 
     private static int FreePort()

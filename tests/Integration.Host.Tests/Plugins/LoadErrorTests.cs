@@ -6,6 +6,8 @@ namespace Integration.Host.Tests.Plugins;
 /// With the default <c>OnLoadError=Fail</c>, a broken plugin stops start-up with a non-zero exit code and one log line
 /// that names the plugin file and the reason. The host runs as a real child process.
 /// </summary>
+// Start-up failures of child processes, before any database is opened: the PostgreSQL pass leaves them out.
+[Trait("Database", TestDatabase.SqliteOnly)]
 public sealed class LoadErrorTests
 {
     [Fact]

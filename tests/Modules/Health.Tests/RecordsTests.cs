@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,7 +7,6 @@ using Integration.Abstractions.Demo;
 using Integration.Abstractions.Kernel;
 using Integration.Abstractions.Participants;
 using Integration.Host.Tenancy;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Modules.Health.Tests;
@@ -24,14 +24,14 @@ public sealed class RecordsTests(HealthHost host) : IClassFixture<HealthHost>
         var p = await t.ParticipantAsync();
         var course = await t.CourseWithAsync(p);
         await t.ScoreAsync(course, p.Id, "start", [3, 3, 3, 3, 3]);
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(host.Host.DataPath, "integration.db")}");
+        await using var db = host.Host.DatabaseConnection();
         await db.OpenAsync();
         await ExecuteAsync(db, "CREATE TEMP TABLE kept AS SELECT * FROM health_who5_scores");
 
         // The withdrawal handler removes the score; putting the row back stands for a handler that failed.
         await t.Worker.WithdrawConsentAsync(p.Id, p.HealthConsentId!.Value);
         Assert.Equal(0L, await CountAsync(db, course));
-        await ExecuteAsync(db, "INSERT OR IGNORE INTO health_who5_scores SELECT * FROM kept");
+        await ExecuteAsync(db, "INSERT INTO health_who5_scores SELECT * FROM kept WHERE \"Id\" NOT IN (SELECT \"Id\" FROM health_who5_scores)");
         Assert.Equal(1L, await CountAsync(db, course));
 
         Assert.Empty((await t.ParticipantScoresAsync(p.Id)).GetProperty("courses").EnumerateArray());
@@ -156,19 +156,19 @@ public sealed class RecordsTests(HealthHost host) : IClassFixture<HealthHost>
         return new DemoResult(courses, attendance, activities, scored, consented);
     }
 
-    private static async Task ExecuteAsync(SqliteConnection db, string sql)
+    private static async Task ExecuteAsync(DbConnection db, string sql)
     {
         await using var command = db.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<long> CountAsync(SqliteConnection db, Guid courseId)
+    private static async Task<long> CountAsync(DbConnection db, Guid courseId)
     {
+        // Ids are text on SQLite and uuid on PostgreSQL: compared as upper-case text, the query is the same on both.
         await using var command = db.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM health_who5_scores WHERE upper(CourseId) = upper($course)";
-        command.Parameters.AddWithValue("$course", courseId.ToString());
-        return (long)(await command.ExecuteScalarAsync())!;
+        command.CommandText = $"SELECT COUNT(*) FROM health_who5_scores WHERE upper(CAST(\"CourseId\" AS TEXT)) = '{courseId.ToString().ToUpperInvariant()}'";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private sealed record DemoResult(List<JsonElement> Courses, List<string> Attendance, List<JsonElement> Activities, HashSet<Guid> ScoredParticipants, List<Guid> Consented);

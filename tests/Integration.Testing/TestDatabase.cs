@@ -1,0 +1,134 @@
+using Integration.Abstractions.Tenancy;
+using Integration.Host.Configuration;
+using Integration.Host.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace Integration.Testing;
+
+/// <summary>
+/// The database provider the tests run on: SQLite files by default; PostgreSQL when <c>build/test.sh</c> runs the suite
+/// a second time with <c>INTEGRATION_TEST_PROVIDER=PostgreSql</c> and <c>INTEGRATION_TEST_POSTGRES</c> naming the
+/// throwaway server it started. The same tests run on both: the provider is a parameter of the run, not a copy.
+/// </summary>
+public static class TestDatabase
+{
+    public const string ProviderVariable = "INTEGRATION_TEST_PROVIDER";
+    public const string ServerVariable = "INTEGRATION_TEST_POSTGRES";
+
+    /// <summary>Trait of tests that check SQLite itself (its file, its pragmas) or run child processes on a SQLite file; the PostgreSQL pass leaves them out.</summary>
+    public const string SqliteOnly = "SqliteOnly";
+
+    public static bool IsPostgreSql { get; } = string.Equals(Environment.GetEnvironmentVariable(ProviderVariable), "PostgreSql", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The server's connection string (no database), from <see cref="ServerVariable"/>; a missing one fails the test, never skips it.</summary>
+    public static string ServerConnectionString => Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } server
+        ? server
+        : throw new InvalidOperationException($"{ProviderVariable}=PostgreSql needs {ServerVariable} (a connection string of a running server); build/test.sh starts one.");
+
+    private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// Creates a database of its own on the test server, as a copy of a template that already holds the host's
+    /// migrations (copying takes milliseconds; migrating takes a second), and returns its connection string.
+    /// </summary>
+    public static string CreatePostgreSqlDatabase(string purpose)
+    {
+        // PostgreSQL names are at most 63 bytes: "it_" + 20 of the purpose + "_" + 32 hex digits.
+        var prefix = purpose.Replace('-', '_');
+        var name = $"it_{prefix[..Math.Min(prefix.Length, 20)]}_{Guid.NewGuid():N}";
+        using var connection = new NpgsqlConnection(ServerConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"";
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                command.ExecuteNonQuery();
+                break;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                // Another test process is copying the same template at this moment.
+                Thread.Sleep(100 * attempt);
+            }
+        }
+
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>
+    /// The template of every test database: the host's migrations applied once per server and migration set. Test
+    /// processes run side by side, so an advisory lock lets one of them make it while the others wait.
+    /// </summary>
+    private static string CreateTemplate()
+    {
+        var settings = IntegrationSettingsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            new("Integration:Database:Provider", "PostgreSql"),
+            new("Integration:Database:ConnectionString", ServerConnectionString),
+        ]).Build());
+        var configurator = new DatabaseConfigurator(settings);
+        string lastMigration;
+        using (var probe = NewContext(configurator))
+        {
+            lastMigration = probe.Database.GetMigrations().Last();
+        }
+
+        var name = $"it_template_{lastMigration}".ToLowerInvariant();
+        using var server = new NpgsqlConnection(ServerConnectionString);
+        server.Open();
+        Execute(server, "SELECT pg_advisory_lock(727001)");
+        try
+        {
+            using var exists = server.CreateCommand();
+            exists.CommandText = $"SELECT COUNT(*) FROM pg_database WHERE datname = '{name}'";
+            if ((long)exists.ExecuteScalar()! == 0)
+            {
+                Execute(server, $"CREATE DATABASE \"{name}\"");
+                var templateSettings = settings with { ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = false }.ConnectionString };
+                using var template = NewContext(new DatabaseConfigurator(templateSettings));
+                template.Database.Migrate();
+            }
+        }
+        finally
+        {
+            Execute(server, "SELECT pg_advisory_unlock(727001)");
+        }
+
+        return name;
+    }
+
+    private static IntegrationDbContext NewContext(DatabaseConfigurator configurator)
+    {
+        var options = new DbContextOptionsBuilder<IntegrationDbContext>();
+        configurator.Configure(options, IntegrationDbContext.MigrationsHistoryTable);
+        return new IntegrationDbContext(options.Options, new NoTenant());
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class NoTenant : ITenantContext
+    {
+        public Guid? TenantId => null;
+    }
+
+    /// <summary>Drops a database made by <see cref="CreatePostgreSqlDatabase"/>, closing connections still open to it.</summary>
+    public static void DropPostgreSqlDatabase(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(ServerConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
+    }
+}
