@@ -37,9 +37,25 @@ public static class IntegrationApplicationExtensions
         services.GetRequiredService<DatabaseConfigurator>().PrepareDatabase();
         await using (var scope = services.CreateAsyncScope())
         {
+            // EF Core locks the migrations-history table, so instances that start together migrate once.
             await scope.ServiceProvider.GetRequiredService<IntegrationDbContext>().Database.MigrateAsync();
-            await StaffAccounts.EnsureRolesAsync(scope.ServiceProvider);
-            await StaffAccounts.EnsureBootstrapAdminAsync(scope.ServiceProvider, services.GetRequiredService<IntegrationSettings>());
+        }
+
+        // Instances that start together on one PostgreSQL database race to create the roles and the first admin; the
+        // one whose insert loses to the other's unique index looks again and finds them made.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                await StaffAccounts.EnsureRolesAsync(scope.ServiceProvider);
+                await StaffAccounts.EnsureBootstrapAdminAsync(scope.ServiceProvider, services.GetRequiredService<IntegrationSettings>());
+                break;
+            }
+            catch (DbUpdateException ex) when (attempt < 3)
+            {
+                app.Logger.LogInformation("Another instance created roles or the first admin at the same time ({Message}); looking again", ex.InnerException?.Message ?? ex.Message);
+            }
         }
 
         await MigrateModulesAsync(app);

@@ -20,6 +20,9 @@ public static class TestDatabase
     /// <summary>Trait of tests that check SQLite itself (its file, its pragmas) or run child processes on a SQLite file; the PostgreSQL pass leaves them out.</summary>
     public const string SqliteOnly = "SqliteOnly";
 
+    /// <summary>Trait of tests that need a PostgreSQL server (several host instances on one database); the SQLite pass leaves them out.</summary>
+    public const string PostgreSqlOnly = "PostgreSqlOnly";
+
     public static bool IsPostgreSql { get; } = string.Equals(Environment.GetEnvironmentVariable(ProviderVariable), "PostgreSql", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The server's connection string (no database), from <see cref="ServerVariable"/>; a missing one fails the test, never skips it.</summary>

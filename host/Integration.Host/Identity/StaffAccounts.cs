@@ -42,6 +42,12 @@ internal static class StaffAccounts
         }
 
         var result = await CreateSystemAdminAsync(services, settings.BootstrapAdminEmail, "System admin", settings.BootstrapAdminPassword);
+        if (!result.Succeeded && result.Errors.All(e => e.Code is "DuplicateUserName" or "DuplicateEmail") && await users.FindByEmailAsync(settings.BootstrapAdminEmail) is not null)
+        {
+            // Another instance starting on the same database created the first admin a moment ago.
+            return;
+        }
+
         if (!result.Succeeded)
         {
             var setting = result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal))

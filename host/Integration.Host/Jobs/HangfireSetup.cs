@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Integration.Abstractions.Jobs;
 using Integration.Host.Configuration;
 using Integration.Host.Modules;
+using Npgsql;
 
 namespace Integration.Host.Jobs;
 
@@ -62,7 +63,23 @@ internal static class HangfireSetup
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromMinutes(2),
         };
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+
+        // The storage installs or upgrades its schema as it is made. Instances that start together would run the
+        // install script side by side and trip over each other's half-made constraints, so they take turns.
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pg_advisory_lock(727002)";
+        command.ExecuteNonQuery();
+        try
+        {
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        }
+        finally
+        {
+            command.CommandText = "SELECT pg_advisory_unlock(727002)";
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Registers the host's and each module's recurring jobs (module jobs under the stable id <c>{moduleId}:{jobName}</c>).</summary>

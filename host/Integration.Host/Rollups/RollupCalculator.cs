@@ -59,6 +59,12 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
 
             var computed = watch.Elapsed;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+            // Two runs of the same programme can publish at once (two instances, or a nightly and an on-demand run).
+            // A no-op update of the programme's row makes the second wait until the first has committed, so that its
+            // delete sees the first's cells: without it both would delete the old cells and both insert theirs. On
+            // SQLite the write lock already serialises them; on PostgreSQL this is the row lock that does.
+            await db.Programmes.Where(p => p.Id == programme.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, p => p.UpdatedAt), ct);
             await db.RollupCells.Where(c => c.ProgrammeId == programme.Id && c.Period == period.Key).ExecuteDeleteAsync(ct);
             db.RollupCells.AddRange(cells);
             await db.SaveChangesAsync(ct);
