@@ -197,7 +197,8 @@ internal static class CohortEndpoints
                 continue;
             }
 
-            added.Add(new CohortMember { Id = Guid.NewGuid(), CohortId = cohortId, ParticipantId = enrolment.ParticipantId, EnrolmentId = enrolment.Id, ProgrammeId = enrolment.ProgrammeId, AddedAt = now.AddTicks(i) });
+            // One microsecond apart, the finest step PostgreSQL keeps, so that members are listed in the order given.
+            added.Add(new CohortMember { Id = Guid.NewGuid(), CohortId = cohortId, ParticipantId = enrolment.ParticipantId, EnrolmentId = enrolment.Id, ProgrammeId = enrolment.ProgrammeId, AddedAt = now.AddMicroseconds(i) });
         }
 
         if (!errors.IsEmpty)

@@ -68,7 +68,7 @@ internal sealed class SchoolDemoData(SchoolDbContext db, CompanyRegistration reg
             foreach (var enrolment in members)
             {
                 placed.Add(enrolment.ParticipantId);
-                var member = new CohortMember { Id = Guid.NewGuid(), CohortId = cohort.Id, ParticipantId = enrolment.ParticipantId, EnrolmentId = enrolment.EnrolmentId, ProgrammeId = programme.ProgrammeId, AddedAt = now.AddTicks(joined.Count) };
+                var member = new CohortMember { Id = Guid.NewGuid(), CohortId = cohort.Id, ParticipantId = enrolment.ParticipantId, EnrolmentId = enrolment.EnrolmentId, ProgrammeId = programme.ProgrammeId, AddedAt = now.AddMicroseconds(joined.Count) };
                 db.Members.Add(member);
                 joined.Add((member, cohort, enrolment));
             }
@@ -113,7 +113,7 @@ internal sealed class SchoolDemoData(SchoolDbContext db, CompanyRegistration reg
                     session.Attendance.Add(new Attendance
                     {
                         Id = Guid.NewGuid(), SessionId = session.Id, ParticipantId = member.ParticipantId, Status = status,
-                        Minutes = status == AttendanceStatus.Present ? (random.Next(6) == 0 ? 120 : 180) : 0, RecordedAt = now.AddTicks(session.Attendance.Count),
+                        Minutes = status == AttendanceStatus.Present ? (random.Next(6) == 0 ? 120 : 180) : 0, RecordedAt = now.AddMicroseconds(session.Attendance.Count),
                     });
                 }
             }

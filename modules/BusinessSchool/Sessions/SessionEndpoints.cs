@@ -87,7 +87,7 @@ internal static class SessionEndpoints
         session.Attendance.Clear();
         db.Attendance.AddRange(lines.Select((l, i) => new Attendance
         {
-            Id = Guid.NewGuid(), SessionId = session.Id, ParticipantId = l.ParticipantId, Status = l.Status, Minutes = l.Minutes, RecordedAt = now.AddTicks(i),
+            Id = Guid.NewGuid(), SessionId = session.Id, ParticipantId = l.ParticipantId, Status = l.Status, Minutes = l.Minutes, RecordedAt = now.AddMicroseconds(i),
         }));
         session.Version++;
         try

@@ -237,7 +237,7 @@ internal sealed class MentoringDemoData(MentoringDbContext db, InternshipOutcome
             db.Meetings.Add(new Meeting
             {
                 Id = Guid.NewGuid(), MatchId = match.Id, ParticipantId = match.ParticipantId, Date = date, DurationMinutes = 15 * random.Next(3, 9),
-                Kind = Kinds[random.Next(Kinds.Length)], RecordedAt = now.AddTicks(i),
+                Kind = Kinds[random.Next(Kinds.Length)], RecordedAt = now.AddMicroseconds(i),
             });
             date = date.AddDays(random.Next(7, 22));
         }
@@ -247,7 +247,7 @@ internal sealed class MentoringDemoData(MentoringDbContext db, InternshipOutcome
             var goal = new Goal
             {
                 Id = Guid.NewGuid(), MatchId = match.Id, ParticipantId = match.ParticipantId, Title = GoalTitles[random.Next(GoalTitles.Length)],
-                TargetDate = match.StartDate.AddDays(random.Next(60, 180)), Status = GoalStatus.Open, Version = 1, CreatedAt = now.AddTicks(g), UpdatedAt = now,
+                TargetDate = match.StartDate.AddDays(random.Next(60, 180)), Status = GoalStatus.Open, Version = 1, CreatedAt = now.AddMicroseconds(g), UpdatedAt = now,
             };
             var on = match.StartDate.AddDays(random.Next(10, 40));
             for (var u = 0; u < random.Next(0, 4) && on <= until && goal.Status == GoalStatus.Open; u++)
@@ -255,7 +255,7 @@ internal sealed class MentoringDemoData(MentoringDbContext db, InternshipOutcome
                 goal.Progress = Math.Min(100, goal.Progress + (25 * random.Next(1, 3)));
                 goal.Status = goal.Progress == 100 ? GoalStatus.Achieved : GoalStatus.Open;
                 goal.Version++;
-                goal.Updates.Add(new GoalUpdate { Id = Guid.NewGuid(), GoalId = goal.Id, Date = on, Progress = goal.Progress, Status = goal.Status, RecordedAt = now.AddTicks(u) });
+                goal.Updates.Add(new GoalUpdate { Id = Guid.NewGuid(), GoalId = goal.Id, Date = on, Progress = goal.Progress, Status = goal.Status, RecordedAt = now.AddMicroseconds(u) });
                 on = on.AddDays(random.Next(14, 45));
             }
 
