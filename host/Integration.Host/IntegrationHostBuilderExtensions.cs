@@ -53,8 +53,12 @@ public static class IntegrationHostBuilderExtensions
         services.AddSingleton<DatabaseConfigurator>();
         services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
-        services.AddDbContext<IntegrationDbContext>((sp, options) =>
-            sp.GetRequiredService<DatabaseConfigurator>().Configure(options, IntegrationDbContext.MigrationsHistoryTable));
+        // The options are built once (they depend on settings only), not for every request: building them and finding
+        // EF Core's internal services for them again cost a measurable part of a short request.
+        services.AddDbContext<IntegrationDbContext>(
+            (sp, options) => sp.GetRequiredService<DatabaseConfigurator>().Configure(options, IntegrationDbContext.MigrationsHistoryTable),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
 
         services.AddIntegrationIdentity(settings);
         services.AddAuthorization(options =>
@@ -66,6 +70,7 @@ public static class IntegrationHostBuilderExtensions
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddScoped<ModuleEnablement>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddSingleton<Audit.AuditReadWriter>();
         services.AddScoped<Participants.ParticipantWriter>();
         services.AddScoped<Participants.DuplicateFinder>();
         services.AddScoped<Enrolments.ParticipationTracker>();

@@ -8,7 +8,7 @@ namespace Integration.Host.Audit;
 /// Writes audit entries. A change is audited in the same save as the change itself (<see cref="Add"/>), so there is
 /// never a change without its entry; a read is audited when the data is handed out (<see cref="ReadAsync"/>).
 /// </summary>
-public sealed class AuditLog(IntegrationDbContext db, IHttpContextAccessor http, TimeProvider clock, ITenantContext tenant)
+public sealed class AuditLog(IntegrationDbContext db, IHttpContextAccessor http, TimeProvider clock, ITenantContext tenant, AuditReadWriter reads)
 {
     private (AuditActorKind Kind, string Name, string? RequestId, Guid? UserId)? actorOverride;
 
@@ -76,9 +76,9 @@ public sealed class AuditLog(IntegrationDbContext db, IHttpContextAccessor http,
             return;
         }
 
-        // A list read audits a page of participants at once; one statement for the page costs a fraction of one
-        // command per entry. Where the context has other changes to save, or a transaction of its own, the entries go
-        // with them instead.
+        // Reads go to the process's audit writer, which commits the entries of many requests at once (see
+        // AuditReadWriter). Where the context has other changes to save, or a transaction of its own, the entries go
+        // with them instead, so that they commit or roll back together.
         if (tenant.TenantId is not { } tenantId || db.Database.CurrentTransaction is not null || db.ChangeTracker.HasChanges())
         {
             db.AddRange(entries);
@@ -91,8 +91,6 @@ public sealed class AuditLog(IntegrationDbContext db, IHttpContextAccessor http,
             entry.TenantId = tenantId;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await new BulkInsert<AuditEntry>(db).InsertAsync(db, entries, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await reads.WriteAsync(entries, cancellationToken);
     }
 }

@@ -113,18 +113,34 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         // Checkpoints are left to SqliteCheckpointer in the background, so that no request waits for one.
         private const string Pragmas = "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;";
 
+        // The settings belong to the native connection, which Microsoft.Data.Sqlite's pool keeps open between uses: they
+        // are set the first time a pooled connection is opened, not on every open (several statements per query).
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+        private static readonly object Marker = new();
+
         public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            if (Unconfigured(connection) is { } handle)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                command.ExecuteNonQuery();
+                Configured.AddOrUpdate(handle, Marker);
+            }
         }
 
         public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (Unconfigured(connection) is { } handle)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                Configured.AddOrUpdate(handle, Marker);
+            }
         }
+
+        private static SQLitePCL.sqlite3? Unconfigured(System.Data.Common.DbConnection connection) =>
+            connection is SqliteConnection { Handle: { } handle } && !Configured.TryGetValue(handle, out _) ? handle : null;
     }
 }

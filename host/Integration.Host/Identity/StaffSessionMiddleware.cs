@@ -20,6 +20,10 @@ internal sealed class StaffSessionMiddleware(RequestDelegate next)
         {
             var userId = principal.GetUserId();
             var stamp = principal.FindFirst(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType)?.Value;
+            // The request's queries share one open connection from here on (the context closes it at the end of the
+            // request) instead of opening and closing one for each query, which costs about as much as a small query.
+            await db.Database.OpenConnectionAsync(context.RequestAborted);
+
             // A lockout is not checked here: it stops new sign-ins, and anyone who knows an address could otherwise end
             // that user's sessions by failing to sign in as them five times.
             var user = userId is null

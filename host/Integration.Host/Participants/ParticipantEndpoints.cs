@@ -172,17 +172,32 @@ internal static class ParticipantEndpoints
     /// </summary>
     private static async Task<(int Total, List<ParticipantListItem> Items)> SearchByNameAsync(IntegrationDbContext db, IReadOnlyList<string> terms, int page, int size, CancellationToken ct)
     {
-        var words = db.ParticipantNames.AsNoTracking().Where(WordStarts(terms[0]));
-        foreach (var term in terms.Skip(1))
+        // The longest word is read from the index (it is usually the rarest), and the others are checked on each hit's
+        // sort key, which holds every word of the name: reading the index range of a short second word ("amina ha")
+        // costs several times the search itself. A sort key cut at its maximum length may have lost a word, so then
+        // every word is matched in the index instead.
+        var longest = terms.OrderByDescending(t => t.Length).First();
+        var others = terms.Where(t => !ReferenceEquals(t, longest)).ToList();
+        var matches = await db.ParticipantNames.AsNoTracking().Where(WordStarts(longest)).Select(n => new { n.ParticipantId, n.SortKey }).ToListAsync(ct);
+        if (others.Count > 0 && matches.Any(m => m.SortKey.Length >= ParticipantWriter.MaxSortKeyLength))
         {
-            var others = db.ParticipantNames.Where(WordStarts(term)).Select(n => n.ParticipantId);
-            words = words.Where(n => others.Contains(n.ParticipantId));
+            var words = db.ParticipantNames.AsNoTracking().Where(WordStarts(longest));
+            foreach (var term in others)
+            {
+                var withTerm = db.ParticipantNames.Where(WordStarts(term)).Select(n => n.ParticipantId);
+                words = words.Where(n => withTerm.Contains(n.ParticipantId));
+            }
+
+            matches = await words.Select(n => new { n.ParticipantId, n.SortKey }).ToListAsync(ct);
+        }
+        else if (others.Count > 0)
+        {
+            matches = matches.Where(m => others.All(term => HasWordStarting(m.SortKey, term))).ToList();
         }
 
         // The matching index entries are read once, in index order, and counted, deduplicated (a participant whose given
         // and family names both match has two) and paged here: a GROUP BY in the database sorts them into a temporary
         // B-tree, once for the count and once more for the page, which costs several times this scan.
-        var matches = await words.Select(n => new { n.ParticipantId, n.SortKey }).ToListAsync(ct);
         var hits = new Dictionary<Guid, string>(matches.Count);
         foreach (var match in matches)
         {
@@ -246,6 +261,20 @@ internal static class ParticipantEndpoints
             .Select(x => new ParticipantListItem(x.Id, x.GivenName, x.FamilyName, x.Gender, x.BirthYear, x.IdentityKind, x.IdentityNumber))
             .ToListAsync(ct);
         return (total, items);
+    }
+
+    /// <summary>Whether a word of the sort key ("family | given", folded) starts with the term, as its index word would.</summary>
+    private static bool HasWordStarting(string sortKey, string term)
+    {
+        foreach (var word in sortKey.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.AsSpan(0, Math.Min(word.Length, ParticipantWriter.MaxTokenLength)).StartsWith(term, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

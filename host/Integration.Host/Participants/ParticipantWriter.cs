@@ -53,14 +53,20 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
     {
         var sortKey = SortKey(participant.GivenName, participant.FamilyName);
         return NameKeys(NameFolding.Tokens(participant.GivenName, participant.FamilyName))
-            .Select(token => new ParticipantName { TenantId = participant.TenantId, ParticipantId = participant.Id, Token = token.Length > 100 ? token[..100] : token, SortKey = sortKey });
+            .Select(token => new ParticipantName { TenantId = participant.TenantId, ParticipantId = participant.Id, Token = token.Length > MaxTokenLength ? token[..MaxTokenLength] : token, SortKey = sortKey });
     }
+
+    /// <summary>The longest index word (the column's length).</summary>
+    public const int MaxTokenLength = 100;
+
+    /// <summary>The longest sort key (the column's length); a longer one is cut.</summary>
+    public const int MaxSortKeyLength = 200;
 
     /// <summary>How search results are ordered: by folded family name, then given name.</summary>
     public static string SortKey(string givenName, string familyName)
     {
         var key = $"{NameFolding.Fold(familyName)} | {NameFolding.Fold(givenName)}";
-        return key.Length > 200 ? key[..200] : key;
+        return key.Length > MaxSortKeyLength ? key[..MaxSortKeyLength] : key;
     }
 
     /// <summary>Folded words and their <c>~</c>sound keys.</summary>

@@ -45,6 +45,24 @@ public sealed class AuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reads_that_run_at_the_same_time_each_have_their_entries_when_they_answer()
+    {
+        var created = await worker.PostAsJsonAsync("/api/participants", ParticipantTests.Person());
+        var id = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("participant").GetProperty("id").GetGuid();
+        var other = await host.CreateStaffAsync(tenant, "caseWorker");
+
+        // Forty list reads at once by two users, written by the audit writer in shared transactions.
+        var reads = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? worker : other).GetAsync("/api/participants?q=amina")));
+
+        Assert.All(reads, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var log = await (await tenant.Admin.GetAsync($"/api/audit?participantId={id}&pageSize=200")).ReadJsonAsync();
+        var read = log.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("action").GetString() == "read").ToList();
+        Assert.Equal(40, read.Count);
+        Assert.Equal(40, read.Select(e => e.GetProperty("requestId").GetString()).Distinct().Count());
+        Assert.Equal(2, read.Select(e => e.GetProperty("actorUserId").GetString()).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Only_tenant_admins_read_the_log()
     {
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/api/audit")).StatusCode);

@@ -187,6 +187,27 @@ public sealed class ParticipantTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_word_of_a_search_has_to_start_a_word_of_the_name()
+    {
+        var hyphenated = await Register("Amina", "Hassan-Ali");
+        await Register("Amina", "Berg");
+        await Register("Alice", "Hassan");
+        // Long enough that the stored sort key ("family | given", at most 200 characters) loses the end of the given
+        // name: the word "Zed" is found all the same.
+        var longName = await Register(new string('y', 95) + " Zed", "Abdirahman" + new string('x', 90));
+
+        var amina = await Search("q=hassan%20amina");
+        var threeWords = await Search("q=ali%20am%20hass");
+        var cut = await Search("q=abdirahmanxx%20zed");
+        var none = await Search("q=amina%20zed");
+
+        Assert.Equal([hyphenated], amina.Select(p => p.GetProperty("id").GetGuid()));
+        Assert.Equal([hyphenated], threeWords.Select(p => p.GetProperty("id").GetGuid()));
+        Assert.Equal([longName], cut.Select(p => p.GetProperty("id").GetGuid()));
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public async Task Search_by_identity_number_accepts_any_written_form_and_pages()
     {
         await Register("Amina", "Hassan", "811218-9876");

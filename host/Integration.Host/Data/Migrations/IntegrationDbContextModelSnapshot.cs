@@ -531,6 +531,8 @@ namespace Integration.Host.Data.Migrations
 
                     b.HasIndex("TenantId", "PolicyId", "SubjectId");
 
+                    b.HasIndex("TenantId", "State", "AssigneeId", "DueOn");
+
                     b.HasIndex("TenantId", "State", "DueOn", "EnrolmentId", "ParticipantId")
                         .HasDatabaseName("IX_core_follow_ups_TenantId_State_DueOn");
 
