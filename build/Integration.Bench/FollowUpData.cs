@@ -6,8 +6,9 @@ namespace Integration.Bench;
 /// <summary>
 /// A deterministic data set written straight into the host's SQLite file (the host is stopped): participants, their
 /// participations, enrolments (three spells each, some still ongoing), outcomes, follow-ups in every state, and a
-/// number of follow-ups due today for the dispatcher. Through the API this would take hours; the figures measured
-/// afterwards go through the host as usual.
+/// number of follow-ups due for the dispatcher. Through the API this would take hours; the figures measured afterwards
+/// go through the host as usual. With <see cref="Shape.ExistingParticipants"/> the participants are the ones already in
+/// the file (imported through the API, with their name index), and only their records are written.
 /// </summary>
 internal static class FollowUpData
 {
@@ -20,7 +21,15 @@ internal static class FollowUpData
 
     public sealed record Counts(int Participants, int Enrolments, int Outcomes, int FollowUps, int DueToday);
 
-    public static Counts Write(string databaseFile, Guid tenantId, Guid programmeId, Guid assigneeId, int participants, int outcomesAndFollowUps, int dueToday, int seed, DateOnly today)
+    /// <summary>What to write.</summary>
+    /// <param name="Participants">Participants to generate; ignored with <paramref name="ExistingParticipants"/>.</param>
+    /// <param name="OutcomesAndFollowUps">Outcomes and follow-ups together, half each, spread over the participants.</param>
+    /// <param name="Due">Follow-ups for the dispatcher to make due, assigned in turn to <paramref name="Assignees"/>.</param>
+    /// <param name="DueSpreadDays">The due follow-ups fall due today or up to this many days before (then overdue).</param>
+    /// <param name="ExistingParticipants">Write records for the tenant's participants already in the file.</param>
+    public sealed record Shape(int Participants, int OutcomesAndFollowUps, int Due, IReadOnlyList<Guid> Assignees, int DueSpreadDays = 0, bool ExistingParticipants = false);
+
+    public static Counts Write(string databaseFile, Guid tenantId, Guid programmeId, Shape shape, int seed, DateOnly today)
     {
         var random = new Random(seed);
         using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
@@ -44,19 +53,25 @@ internal static class FollowUpData
         using var followUp = Insert(connection, transaction, "core_follow_ups",
             "Id", "TenantId", "Kind", "Key", "ParticipantId", "EnrolmentId", "ModuleId", "Sequence", "DueOn", "AssigneeId", "State", "Version", "CreatedAt");
 
-        var perPerson = outcomesAndFollowUps / 2 / participants;
+        var existing = shape.ExistingParticipants ? ParticipantIds(connection, transaction, tenant) : null;
+        var participants = existing?.Count ?? shape.Participants;
+        var perPerson = shape.OutcomesAndFollowUps / 2 / participants;
+        var assignee = Id(shape.Assignees[0]);
         int enrolments = 0, outcomes = 0, followUps = 0;
         var lastEnrolments = new List<(string Participant, string Enrolment)>(participants);
         for (var i = 0; i < participants; i++)
         {
-            var id = Id(Guid.NewGuid());
+            var id = existing?[i] ?? Id(Guid.NewGuid());
             var gender = Genders[random.Next(100) switch { < 46 => 0, < 92 => 1, < 96 => 2, _ => 3 }];
             object birthYear = random.Next(100) < 4 ? DBNull.Value : random.Next(1955, 2010);
             var labour = Labour[random.Next(Labour.Length)];
             var education = Education[random.Next(Education.Length)];
             var tcn = random.Next(100) < 85 ? 1 : 0;
             var disability = random.Next(100) < 8 ? 1 : 0;
-            Run(participant, id, tenant, $"G{i}", $"F{i % 997}", gender, birthYear, "[]", 0, labour, education, tcn, disability, labour, education, tcn, disability, now, now, 1);
+            if (existing is null)
+            {
+                Run(participant, id, tenant, $"G{i}", $"F{i % 997}", gender, birthYear, "[]", 0, labour, education, tcn, disability, labour, education, tcn, disability, now, now, 1);
+            }
 
             var start = new DateOnly(2023, 1, 1).AddDays(random.Next(900));
             var spells = new List<(string Id, DateOnly Start, DateOnly? Exit)>();
@@ -97,22 +112,40 @@ internal static class FollowUpData
 
                 var due = anchor.Start.AddDays(random.Next(10, 400));
                 var state = due > today ? "Scheduled" : FollowUpStates[random.Next(FollowUpStates.Length)];
-                Run(followUp, Id(Guid.NewGuid()), tenant, "bench", $"bench|{followUps}", id, anchor.Id, Module, 1, Date(due), Id(assigneeId), state, 1, now);
+                Run(followUp, Id(Guid.NewGuid()), tenant, "bench", $"bench|{followUps}", id, anchor.Id, Module, 1, Date(due), assignee, state, 1, now);
                 followUps++;
             }
 
             lastEnrolments.Add((id, spells[^1].Id));
         }
 
-        for (var n = 0; n < dueToday; n++)
+        for (var n = 0; n < shape.Due; n++)
         {
             var (person, enrolmentId) = lastEnrolments[random.Next(lastEnrolments.Count)];
-            Run(followUp, Id(Guid.NewGuid()), tenant, "bench-due", $"bench-due|{n}", person, enrolmentId, Module, 1, Date(today), Id(assigneeId), "Scheduled", 1, now);
+            var dueOn = today.AddDays(-random.Next(shape.DueSpreadDays + 1));
+            var to = Id(shape.Assignees[n % shape.Assignees.Count]);
+            Run(followUp, Id(Guid.NewGuid()), tenant, "bench-due", $"bench-due|{n}", person, enrolmentId, Module, 1, Date(dueOn), to, "Scheduled", 1, now);
         }
 
         transaction.Commit();
         Execute(connection, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);");
-        return new Counts(participants, enrolments, outcomes, followUps + dueToday, dueToday);
+        return new Counts(participants, enrolments, outcomes, followUps + shape.Due, shape.Due);
+    }
+
+    private static List<string> ParticipantIds(SqliteConnection connection, SqliteTransaction transaction, string tenant)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """SELECT "Id" FROM "core_participants" WHERE "TenantId" = $tenant ORDER BY "Id" """;
+        command.Parameters.AddWithValue("$tenant", tenant);
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids.Count > 0 ? ids : throw new InvalidOperationException("The tenant has no participants to write records for.");
     }
 
     /// <summary>EF Core's SQLite text forms: upper-case ids, ISO dates.</summary>

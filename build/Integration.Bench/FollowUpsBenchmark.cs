@@ -36,7 +36,7 @@ internal static class FollowUpsBenchmark
 
             var today = DateOnly.FromDateTime(DateTime.Now);
             var load = Stopwatch.StartNew();
-            var counts = FollowUpData.Write(Path.Combine(data, "integration.db"), tenantId, programmeId, adminId, participants, rows, due, seed, today);
+            var counts = FollowUpData.Write(Path.Combine(data, "integration.db"), tenantId, programmeId, new FollowUpData.Shape(participants, rows, due, [adminId]), seed, today);
             Console.WriteLine($"generated {counts.Participants} participants, {counts.Enrolments} enrolments, {counts.Outcomes} outcomes, {counts.FollowUps} follow-ups ({counts.DueToday} due today) in {load.Elapsed.TotalSeconds:F1} s");
 
             double dispatch, rollupJob, rollupWall, rollupWarm;

@@ -16,6 +16,22 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>
+    /// The most memory the host process has held resident since it started (VmHWM, the kernel's high-water mark of the
+    /// resident set), in bytes.
+    /// </summary>
+    /// <summary>Starts the high-water mark again from the current resident set (Linux: <c>clear_refs</c> with 5).</summary>
+    public void ResetPeakWorkingSet() => File.WriteAllText($"/proc/{process.Id}/clear_refs", "5");
+
+    public long PeakWorkingSet()
+    {
+        process.Refresh();
+        var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null
+            ? process.PeakWorkingSet64
+            : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     public static async Task<HostProcess> StartAsync(string host, string plugins, string data, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();

@@ -266,12 +266,18 @@ internal static class ParticipantEndpoints
     /// <summary>Whether a word of the sort key ("family | given", folded) starts with the term, as its index word would.</summary>
     private static bool HasWordStarting(string sortKey, string term)
     {
-        foreach (var word in sortKey.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        // Spans, not Split: this runs for every hit of the longest word (thousands per search) and allocates nothing.
+        var rest = sortKey.AsSpan();
+        while (!rest.IsEmpty)
         {
-            if (word.AsSpan(0, Math.Min(word.Length, ParticipantWriter.MaxTokenLength)).StartsWith(term, StringComparison.Ordinal))
+            var end = rest.IndexOf(' ');
+            var word = end < 0 ? rest : rest[..end];
+            if (word[..Math.Min(word.Length, ParticipantWriter.MaxTokenLength)].StartsWith(term, StringComparison.Ordinal))
             {
                 return true;
             }
+
+            rest = end < 0 ? [] : rest[(end + 1)..];
         }
 
         return false;

@@ -168,6 +168,33 @@ public sealed class FollowUpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_worklist_holds_my_due_follow_ups_and_the_unassigned_ones_overdue_first_and_no_one_elses()
+    {
+        var participant = await f.RegisterAsync("Leyla", "Omar");
+        async Task<JsonElement> Create(int days, Guid assignee) => await (await f.Admin.PostAsJsonAsync(
+            "/api/follow-ups", new { participantId = participant, kind = "phone-call", dueOn = f.Today.AddDays(days), assigneeId = assignee }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var overdueMine = FollowUpFixture.Id(await Create(-20, f.WorkerId));
+        var toUnassign = await Create(-1, f.Tenant.AdminId);
+        (await Send(f.Admin, HttpMethod.Patch, toUnassign, "", new { dueOn = f.Today.AddDays(-1), unassign = true })).EnsureSuccessStatusCode();
+        var dueUnassigned = FollowUpFixture.Id(toUnassign);
+        var dueMine = FollowUpFixture.Id(await Create(0, f.WorkerId));
+        await Create(-20, f.Tenant.AdminId);
+        await Create(5, f.WorkerId);
+        await f.DispatchAsync();
+        await f.DispatchAsync();
+
+        var mine = await (await f.Worker.GetAsync("/api/follow-ups/worklist")).ReadJsonAsync();
+        var all = await (await f.Worker.GetAsync("/api/follow-ups/worklist?assignee=all")).ReadJsonAsync();
+
+        var items = mine.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([overdueMine, dueUnassigned, dueMine], items.Select(FollowUpFixture.Id));
+        Assert.Equal([true, false, false], items.Select(i => i.GetProperty("overdue").GetBoolean()));
+        Assert.Equal(3, mine.GetProperty("total").GetInt32());
+        Assert.Equal(4, all.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Admins_reschedule_reassign_and_cancel_single_follow_ups_and_case_workers_cannot()
     {
         var (_, enrolment) = await f.ExitedParticipantAsync(daysAgo: 1);
