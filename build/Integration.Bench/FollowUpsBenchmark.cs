@@ -28,15 +28,17 @@ internal static class FollowUpsBenchmark
         var environment = new Dictionary<string, string> { ["Integration__FollowUps__DispatchCron"] = "off" };
         try
         {
-            Guid tenantId, programmeId, adminId;
+            BenchTenant tenant;
             await using (var first = await HostProcess.StartAsync(host, plugins, data, environment))
             {
-                (tenantId, programmeId, adminId) = await SetUpAsync(first.Address);
+                tenant = await BenchTenant.CreateAsync(first.Address, caseWorkers: 0);
             }
+
+            var programmeId = tenant.Programme;
 
             var today = DateOnly.FromDateTime(DateTime.Now);
             var load = Stopwatch.StartNew();
-            var counts = FollowUpData.Write(Path.Combine(data, "integration.db"), tenantId, programmeId, new FollowUpData.Shape(participants, rows, due, [adminId]), seed, today);
+            var counts = FollowUpData.Write(Path.Combine(data, "integration.db"), tenant.Id, programmeId, new FollowUpData.Shape(participants, rows, due, [tenant.AdminId]), seed, today);
             Console.WriteLine($"generated {counts.Participants} participants, {counts.Enrolments} enrolments, {counts.Outcomes} outcomes, {counts.FollowUps} follow-ups ({counts.DueToday} due today) in {load.Elapsed.TotalSeconds:F1} s");
 
             double dispatch, rollupJob, rollupWall, rollupWarm;
@@ -44,7 +46,7 @@ internal static class FollowUpsBenchmark
             await using (var second = await HostProcess.StartAsync(host, plugins, data, environment))
             {
                 var system = await Api.SignInAsync(second.Address, HostProcess.AdminEmail, HostProcess.AdminPassword);
-                var admin = await Api.SignInAsync(second.Address, AdminEmail, HostProcess.AdminPassword);
+                var admin = await Api.SignInAsync(second.Address, BenchTenant.AdminEmail, HostProcess.AdminPassword);
 
                 var clock = Stopwatch.StartNew();
                 var report = await Api.Json(await system.PostAsync(new Uri("/api/follow-ups/dispatch", UriKind.Relative), null));
@@ -91,8 +93,6 @@ internal static class FollowUpsBenchmark
         }
     }
 
-    private const string AdminEmail = "bench-tenant-admin@bench.invalid";
-
     /// <summary>Runs a programme-to-date rollup and returns its job time and the time from request to done.</summary>
     private static async Task<(double Job, double Wall)> RollupAsync(HttpClient admin, Guid programmeId, string which)
     {
@@ -110,28 +110,6 @@ internal static class FollowUpsBenchmark
         var job = (run.GetProperty("finishedAt").GetDateTime() - run.GetProperty("startedAt").GetDateTime()).TotalSeconds;
         Console.WriteLine($"rollup (programme to date, {which} run): {run.GetProperty("state").GetString()} in {job:F2} s (request to done {wall:F2} s)");
         return (job, wall);
-    }
-    private static readonly string[] Modules = ["fixture-notes"];
-
-    /// <summary>A tenant with its admin, the fixture module enabled, and a programme that uses it.</summary>
-    private static async Task<(Guid Tenant, Guid Programme, Guid Admin)> SetUpAsync(Uri address)
-    {
-        var system = await Api.SignInAsync(address, HostProcess.AdminEmail, HostProcess.AdminPassword);
-        var tenant = (await Api.Json(await system.PostAsJsonAsync(new Uri("/api/tenants", UriKind.Relative), new { name = "Bänkby kommun", kind = "municipality", municipalityCode = "2083" }))).GetProperty("id").GetGuid();
-        var admin = (await Api.Json(await system.PostAsJsonAsync(new Uri($"/api/tenants/{tenant}/users", UriKind.Relative), new { email = AdminEmail, displayName = "Bench admin", role = "tenantAdmin", password = HostProcess.AdminPassword })))
-            .GetProperty("id").GetGuid();
-        var client = await Api.SignInAsync(address, AdminEmail, HostProcess.AdminPassword);
-        (await client.PutAsync(new Uri($"/api/tenants/{tenant}/modules/fixture-notes", UriKind.Relative), null)).EnsureSuccessStatusCode();
-        var programme = (await Api.Json(await client.PostAsJsonAsync(new Uri("/api/programmes", UriKind.Relative), new
-        {
-            name = "Bänkprogrammet",
-            funder = "esfPlus",
-            projectNumber = "2023/00001",
-            periodStart = "2023-01-01",
-            periodEnd = "2030-12-31",
-            moduleIds = Modules,
-        }))).GetProperty("id").GetGuid();
-        return (tenant, programme, admin);
     }
 
     /// <summary>

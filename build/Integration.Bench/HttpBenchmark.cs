@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Integration.Bench;
@@ -18,8 +16,6 @@ internal static class HttpBenchmark
     private const double P99TargetMs = 25;
     private const double RatioTarget = 0.4;
     private const double MemoryTargetMb = 300;
-    private const string Module = "fixture-notes";
-    private const string AdminEmail = "bench-http-admin@bench.invalid";
 
     public static async Task<int> RunAsync(Options options)
     {
@@ -39,17 +35,17 @@ internal static class HttpBenchmark
         var environment = new Dictionary<string, string> { ["Integration__FollowUps__DispatchCron"] = "off" };
         try
         {
-            Setup setup;
+            BenchTenant setup;
             IReadOnlyList<string> names;
             await using (var first = await HostProcess.StartAsync(host, plugins, data, environment))
             {
-                setup = await SetUpAsync(first.Address, workers);
+                setup = await BenchTenant.CreateAsync(first.Address, Math.Max(1, workers));
                 names = await ImportAsync(first.Address, setup, participants, seed);
             }
 
             var today = DateOnly.FromDateTime(DateTime.Now);
             var clock = Stopwatch.StartNew();
-            var counts = FollowUpData.Write(database, setup.Tenant, setup.Programme,
+            var counts = FollowUpData.Write(database, setup.Id, setup.Programme,
                 new FollowUpData.Shape(participants, rows, due, setup.Workers, DueSpreadDays: 20, ExistingParticipants: true), seed, today);
             Console.WriteLine($"wrote {counts.Enrolments} enrolments, {counts.Outcomes} outcomes, {counts.FollowUps} follow-ups ({counts.DueToday} to come due) in {clock.Elapsed.TotalSeconds:F1} s");
 
@@ -68,7 +64,7 @@ internal static class HttpBenchmark
                 var dispatcherPeak = second.PeakWorkingSet();
                 Console.WriteLine($"host peak working set after the dispatcher: {dispatcherPeak / 1024.0 / 1024:F0} MB");
                 second.ResetPeakWorkingSet();
-                var worker = await Api.SignInAsync(second.Address, WorkerEmail(0), HostProcess.AdminPassword);
+                var worker = await Api.SignInAsync(second.Address, BenchTenant.WorkerEmail(0), HostProcess.AdminPassword);
                 var token = worker.DefaultRequestHeaders.Authorization!.Parameter!;
 
                 await Wrk.RunAsync("warm-up", second.Address, [.. searches, .. worklist], token, connections, warmup);
@@ -78,7 +74,7 @@ internal static class HttpBenchmark
                 answers = await AnswersAsync(worker, [.. searches.Take(5), .. worklist]);
             }
 
-            await using (var bare = await BareHost.StartAsync(database, setup.Tenant, setup.Workers[0]))
+            await using (var bare = await BareHost.StartAsync(database, setup.Id, setup.Workers[0]))
             {
                 using var client = new HttpClient { BaseAddress = bare.Address };
                 await CheckSameRowsAsync(client, answers);
@@ -116,10 +112,6 @@ internal static class HttpBenchmark
         }
     }
 
-    private sealed record Setup(Guid Tenant, Guid Programme, IReadOnlyList<Guid> Workers);
-
-    private static string WorkerEmail(int n) => $"bench-worker-{n}@bench.invalid";
-
     /// <summary>The host's path turned into the bare server's: <c>/api/participants?…</c> to <c>/bare/participants?…</c>.</summary>
     private static string Bare(string path) => path
         .Replace("/api/participants", "/bare/participants", StringComparison.Ordinal)
@@ -132,53 +124,17 @@ internal static class HttpBenchmark
         return result;
     }
 
-    /// <summary>A tenant with the fixture module, a programme that uses it, its admin and case workers.</summary>
-    private static async Task<Setup> SetUpAsync(Uri address, int workers)
-    {
-        var system = await Api.SignInAsync(address, HostProcess.AdminEmail, HostProcess.AdminPassword);
-        var tenant = (await Api.Json(await system.PostAsJsonAsync(new Uri("/api/tenants", UriKind.Relative), new { name = "Bänkby kommun", kind = "municipality", municipalityCode = "2083" }))).GetProperty("id").GetGuid();
-        await Api.Json(await system.PostAsJsonAsync(new Uri($"/api/tenants/{tenant}/users", UriKind.Relative), new { email = AdminEmail, displayName = "Bench admin", role = "tenantAdmin", password = HostProcess.AdminPassword }));
-        var ids = new List<Guid>();
-        for (var n = 0; n < Math.Max(1, workers); n++)
-        {
-            var user = await Api.Json(await system.PostAsJsonAsync(new Uri($"/api/tenants/{tenant}/users", UriKind.Relative), new { email = WorkerEmail(n), displayName = $"Bench {n}", role = "caseWorker", password = HostProcess.AdminPassword }));
-            ids.Add(user.GetProperty("id").GetGuid());
-        }
-
-        var admin = await Api.SignInAsync(address, AdminEmail, HostProcess.AdminPassword);
-        (await admin.PutAsync(new Uri($"/api/tenants/{tenant}/modules/{Module}", UriKind.Relative), null)).EnsureSuccessStatusCode();
-        var programme = (await Api.Json(await admin.PostAsJsonAsync(new Uri("/api/programmes", UriKind.Relative), new
-        {
-            name = "Bänkprogrammet",
-            funder = "esfPlus",
-            projectNumber = "2023/00001",
-            periodStart = "2023-01-01",
-            periodEnd = "2030-12-31",
-            moduleIds = new[] { Module },
-        }))).GetProperty("id").GetGuid();
-        return new Setup(tenant, programme, ids);
-    }
-
     /// <summary>
     /// Imports the generated participants through the API and returns the searches to send: a given name and the start
     /// of a family name, as a case worker looking for one person types them.
     /// </summary>
-    private static async Task<IReadOnlyList<string>> ImportAsync(Uri address, Setup setup, int participants, int seed)
+    private static async Task<IReadOnlyList<string>> ImportAsync(Uri address, BenchTenant setup, int participants, int seed)
     {
-        var worker = await Api.SignInAsync(address, WorkerEmail(0), HostProcess.AdminPassword);
+        var worker = await Api.SignInAsync(address, BenchTenant.WorkerEmail(0), HostProcess.AdminPassword);
         var file = ParticipantFile.Create(participants, seed, out var samples);
-        var accepted = await Api.Json(await worker.PostAsync(new Uri("/api/participants/import", UriKind.Relative), new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }));
-        var id = accepted.GetProperty("id").GetGuid();
-        JsonElement import;
-        do
-        {
-            await Task.Delay(100);
-            import = await Api.Json(await worker.GetAsync(new Uri($"/api/imports/{id}", UriKind.Relative)));
-        }
-        while (import.GetProperty("status").GetString() is "queued" or "running");
-
+        var import = await BenchTenant.ImportAsync(worker, file);
         var imported = import.GetProperty("importedRows").GetInt32();
-        Console.WriteLine($"imported {imported} participants for tenant {setup.Tenant}");
+        Console.WriteLine($"imported {imported} participants for tenant {setup.Id}");
         if (imported != participants)
         {
             throw new InvalidOperationException($"The import took {imported} of {participants} rows: {import}");

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace Integration.Bench;
 
@@ -24,20 +21,13 @@ internal static class RecordsBenchmark
         try
         {
             await using var host = await HostProcess.StartAsync(Path.GetFullPath(options.Required("host")), Path.GetFullPath(options.Required("plugins")), data);
-            var staff = await SetUpTenantAsync(host.Address);
+            await BenchTenant.CreateAsync(host.Address, caseWorkers: 1);
+            var staff = await Api.SignInAsync(host.Address, BenchTenant.WorkerEmail(0), HostProcess.AdminPassword);
 
             var file = ParticipantFile.Create(rows, seed, out var names);
             Console.WriteLine($"importing {rows} rows ({file.Length / 1024 / 1024.0:F1} MB)...");
             var clock = Stopwatch.StartNew();
-            var accepted = await Api.Json(await staff.PostAsync(new Uri("/api/participants/import", UriKind.Relative), new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }));
-            var id = accepted.GetProperty("id").GetGuid();
-            JsonElement import;
-            do
-            {
-                await Task.Delay(50);
-                import = await Api.Json(await staff.GetAsync(new Uri($"/api/imports/{id}", UriKind.Relative)));
-            }
-            while (import.GetProperty("status").GetString() is "queued" or "running");
+            var import = await BenchTenant.ImportAsync(staff, file);
 
             var wall = clock.Elapsed.TotalSeconds;
             var job = (import.GetProperty("finishedAt").GetDateTime() - import.GetProperty("startedAt").GetDateTime()).TotalSeconds;
@@ -92,15 +82,5 @@ internal static class RecordsBenchmark
                 Directory.Delete(data, recursive: true);
             }
         }
-    }
-
-    private static async Task<HttpClient> SetUpTenantAsync(Uri address)
-    {
-        var admin = await Api.SignInAsync(address, HostProcess.AdminEmail, HostProcess.AdminPassword);
-        var tenant = await Api.Json(await admin.PostAsJsonAsync(new Uri("/api/tenants", UriKind.Relative), new { name = "Bänkby kommun", kind = "municipality", municipalityCode = "2083" }));
-        var email = "bench-worker@bench.invalid";
-        (await admin.PostAsJsonAsync(new Uri($"/api/tenants/{tenant.GetProperty("id").GetGuid()}/users", UriKind.Relative), new { email, displayName = "Bench", role = "caseWorker", password = HostProcess.AdminPassword }))
-            .EnsureSuccessStatusCode();
-        return await Api.SignInAsync(address, email, HostProcess.AdminPassword);
     }
 }
