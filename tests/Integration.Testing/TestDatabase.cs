@@ -32,6 +32,33 @@ public static class TestDatabase
 
     private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private static readonly Lazy<string> SqliteTemplate = new(CreateSqliteTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// Puts a copy of a SQLite file that already holds the host's migrations into <paramref name="dataPath"/> as the
+    /// host's database, so that a test host starts without running every migration again (the host still checks and
+    /// applies what is missing, and the modules' own migrations).
+    /// </summary>
+    public static void CopySqliteTemplate(string dataPath) => File.Copy(SqliteTemplate.Value, Path.Combine(dataPath, "integration.db"));
+
+    /// <summary>The template of every SQLite test database of this process: the host's migrations on a file of its own.</summary>
+    private static string CreateSqliteTemplate()
+    {
+        var folder = TestPaths.NewTempFolder("sqlite-template").Path;
+        var file = Path.Combine(folder, "integration.db");
+        var settings = IntegrationSettingsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            new("Integration:DataPath", folder),
+            new("Integration:Database:ConnectionString", $"Data Source={file};Pooling=False"),
+        ]).Build());
+        using (var template = NewContext(new DatabaseConfigurator(settings)))
+        {
+            template.Database.Migrate();
+        }
+
+        return file;
+    }
+
     /// <summary>
     /// Creates a database of its own on the test server, as a copy of a template that already holds the host's
     /// migrations (copying takes milliseconds; migrating takes a second), and returns its connection string.
@@ -63,7 +90,7 @@ public static class TestDatabase
     }
 
     /// <summary>
-    /// The template of every test database: the host's migrations applied once per server and migration set. Test
+    /// The template of every test database: the host's migrations and Hangfire's schema applied once per server and migration set. Test
     /// processes run side by side, so an advisory lock lets one of them make it while the others wait.
     /// </summary>
     private static string CreateTemplate()
@@ -92,8 +119,16 @@ public static class TestDatabase
             {
                 Execute(server, $"CREATE DATABASE \"{name}\"");
                 var templateSettings = settings with { ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = false }.ConnectionString };
-                using var template = NewContext(new DatabaseConfigurator(templateSettings));
-                template.Database.Migrate();
+                using (var template = NewContext(new DatabaseConfigurator(templateSettings)))
+                {
+                    template.Database.Migrate();
+                }
+
+                // Hangfire's job storage too (its install script takes longer than copying the template): every host
+                // then finds the schema in place, as a second instance does in production.
+                using var hangfire = new NpgsqlConnection(templateSettings.ConnectionString);
+                hangfire.Open();
+                Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(hangfire, "hangfire");
             }
         }
         finally
