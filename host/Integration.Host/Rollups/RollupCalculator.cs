@@ -76,49 +76,56 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
     }
 
     /// <summary>
-    /// The cells of one scope and period. Participant and follow-up measures are disjoint, so their facts are aggregated
-    /// on two cores at once and the cells put together; the modules' measures (named by module) go with the first.
+    /// The cells of one scope and period: the host's participant measures, its follow-up measures (counted on two cores
+    /// at once) and the modules' measures (named by module, so disjoint from the host's).
     /// </summary>
     private static async Task<List<(Gender? Gender, AgeBand? AgeBand, string Measure, decimal Value, int N)>> FiguresAsync(
         RollupInput input, string moduleId, RollupPeriod period, List<(string ModuleId, List<RollupFact> Facts)> moduleFacts, Dictionary<string, RollupAggregation> aggregations)
     {
-        var participants = Task.Run(() => RollupAggregator.Aggregate(
-            RollupFacts.ForParticipants(input, moduleId, period).Concat(moduleFacts.Where(m => moduleId == RollupCell.AllModules || m.ModuleId == moduleId).SelectMany(m => m.Facts)),
-            aggregations).ToList());
-        var followUps = Task.Run(() => RollupAggregator.Aggregate(RollupFacts.ForFollowUps(input, moduleId, period), aggregations).ToList());
-        return [.. await participants, .. await followUps];
+        var participants = Task.Run(() => RollupFacts.ForParticipants(input, moduleId, period));
+        var followUps = RollupFacts.ForFollowUps(input, moduleId, period);
+        var modules = RollupAggregator.Aggregate(moduleFacts.Where(m => moduleId == RollupCell.AllModules || m.ModuleId == moduleId).SelectMany(m => m.Facts), aggregations);
+        return [.. await participants, .. followUps, .. modules];
     }
 
     /// <summary>
     /// The programme's rows, only those a measure can count up to <paramref name="until"/>. Reading them is most of a
-    /// run's time and is bound by the CPU (SQLite's and the materialisation's), so the four sets are read at once, each
-    /// on its own connection on a pool thread: SQLite's async calls run synchronously, so without the pool threads the
-    /// reads would follow one another.
+    /// run's time and is bound by the CPU (SQLite's and the mapping's), so the four sets are read at once, each on its
+    /// own connection on a pool thread: SQLite's async calls run synchronously, so without the pool threads the reads
+    /// would follow one another. The sets are then tied together once (each enrolment, outcome and follow-up to its
+    /// participant), so that counting looks nothing up.
     /// </summary>
     private async Task<RollupInput> LoadAsync(Programme programme, DateOnly until, CancellationToken ct)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var programmeId = programme.Id;
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var people = ReadAsync("participants", programme.TenantId, async (db, ct) => (await RollupRows.ReadAsync(
+        // The programme's participations and the tenant's participants are read apart and joined here: SQLite joining
+        // them looks up each participant by its text id, which costs several times both scans.
+        var participations = ReadAsync("participations", programme.TenantId, (db, ct) => RollupRows.ReadAsync(
                 db,
-                db.Participations.AsNoTracking().Where(p => p.ProgrammeId == programmeId)
-                    .Join(db.Participants, p => p.ParticipantId, x => x.Id, (p, x) => new
-                    {
-                        p.ParticipantId, p.FirstStart, x.Gender, x.BirthYear, p.Entry.LabourMarketStatus, p.Entry.EducationLevel,
-                        p.Entry.ThirdCountryNational, p.Entry.Disability, p.Entry.IncomeSupport,
-                    }),
-                ["ParticipantId", "FirstStart", "Gender", "BirthYear", "LabourMarketStatus", "EducationLevel", "ThirdCountryNational", "Disability", "IncomeSupport"],
-                r => (Id: r.GetGuid(0), FirstStart: r.NullableDate(1), Gender: r.Enum<Gender>(2), BirthYear: r.NullableInt(3), Entry: new ParticipantStatus
+                db.Participations.AsNoTracking().Where(p => p.ProgrammeId == programmeId).Select(p => new
                 {
-                    LabourMarketStatus = r.NullableEnum<LabourMarketStatus>(4),
-                    EducationLevel = r.NullableEnum<EducationLevel>(5),
-                    ThirdCountryNational = r.NullableBool(6),
-                    Disability = r.NullableBool(7),
-                    IncomeSupport = r.NullableBool(8),
+                    p.ParticipantId, p.FirstStart, p.Entry.LabourMarketStatus, p.Entry.EducationLevel, p.Entry.ThirdCountryNational, p.Entry.Disability, p.Entry.IncomeSupport,
                 }),
-                ct))
-            .ToDictionary(p => p.Id, p => new RollupPerson(p.Id, p.Gender, AgeBands.For(p.BirthYear, (p.FirstStart ?? today).Year), p.Entry)), ct);
+                ["ParticipantId", "FirstStart", "LabourMarketStatus", "EducationLevel", "ThirdCountryNational", "Disability", "IncomeSupport"],
+                r => (ParticipantId: r.GetGuid(0), FirstStart: r.NullableDate(1), Entry: new ParticipantStatus
+                {
+                    LabourMarketStatus = r.NullableEnum<LabourMarketStatus>(2),
+                    EducationLevel = r.NullableEnum<EducationLevel>(3),
+                    ThirdCountryNational = r.NullableBool(4),
+                    Disability = r.NullableBool(5),
+                    IncomeSupport = r.NullableBool(6),
+                }),
+                ct),
+            ct);
+        var participants = ReadAsync("participants", programme.TenantId, (db, ct) => RollupRows.ReadAsync(
+                db,
+                db.Participants.AsNoTracking().Select(x => new { x.Id, x.Gender, x.BirthYear }),
+                ["Id", "Gender", "BirthYear"],
+                r => (Id: r.GetGuid(0), Gender: r.Enum<Gender>(1), BirthYear: r.NullableInt(2)),
+                ct),
+            ct);
 
         // Module ids repeat on every row: one string each instead of one per row.
         var enrolments = ReadAsync("enrolments", programme.TenantId, (db, ct) =>
@@ -142,16 +149,17 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
         }, ct);
 
         // Only the outcome types a measure counts, written out: a parameterised list would keep SQLite off the index.
-        var outcomes = ReadAsync("outcomes", programme.TenantId, async (db, ct) => (await RollupRows.ReadAsync(
+        // The tenant's, from the covering index alone; those of other programmes' participants are left out here (a
+        // condition on the programme's participations made SQLite look one up for every outcome, three times the scan).
+        var outcomes = ReadAsync("outcomes", programme.TenantId, (db, ct) => RollupRows.ReadAsync(
                 db,
                 db.Outcomes.AsNoTracking()
-                    .Where(o => (o.Type == OutcomeType.Employed || o.Type == OutcomeType.SelfEmployed || o.Type == OutcomeType.Studies || o.Type == OutcomeType.JobSeeking)
-                        && db.Participations.Any(p => p.ProgrammeId == programmeId && p.ParticipantId == o.ParticipantId))
+                    .Where(o => o.Type == OutcomeType.Employed || o.Type == OutcomeType.SelfEmployed || o.Type == OutcomeType.Studies || o.Type == OutcomeType.JobSeeking)
                     .Select(o => new { o.ParticipantId, o.Type, o.Date }),
                 ["ParticipantId", "Type", "Date"],
-                r => (ParticipantId: r.GetGuid(0), Outcome: new RollupOutcome(r.Enum<OutcomeType>(1), r.GetFieldValue<DateOnly>(2))),
-                ct))
-            .GroupBy(o => o.ParticipantId).ToDictionary(g => g.Key, g => g.Select(o => o.Outcome).ToList()), ct);
+                r => (ParticipantId: r.GetGuid(0), Outcome: new RollupOutcome(r.Enum<OutcomeType>(1), r.Date(2))),
+                ct),
+            ct);
 
         // Read from the covering index alone (only the states a measure counts); the programme and module of each come
         // from the enrolments in memory rather than from a join that visits every enrolment row.
@@ -161,18 +169,61 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
                 .Where(f => (f.State == FollowUpState.Due || f.State == FollowUpState.Done || f.State == FollowUpState.Missed) && f.DueOn <= until && f.EnrolmentId != null)
                 .Select(f => new { EnrolmentId = f.EnrolmentId!.Value, f.ParticipantId, f.DueOn, f.State }),
             ["EnrolmentId", "ParticipantId", "DueOn", "State"],
-            r => (EnrolmentId: r.GetGuid(0), ParticipantId: r.GetGuid(1), DueOn: r.GetFieldValue<DateOnly>(2), State: r.Enum<FollowUpState>(3)),
+            r => (EnrolmentId: r.GetGuid(0), ParticipantId: r.GetGuid(1), DueOn: r.Date(2), State: r.Enum<FollowUpState>(3)),
             ct), ct);
 
-        await Task.WhenAll(people, enrolments, outcomes, followUps);
-        var modules = enrolments.Result.ToDictionary(e => e.Id, e => e.ModuleId);
-        var input = new RollupInput(
-            people.Result,
-            enrolments.Result,
-            outcomes.Result,
-            followUps.Result.Where(f => modules.ContainsKey(f.EnrolmentId)).Select(f => new RollupFollowUp(f.ParticipantId, modules[f.EnrolmentId], f.DueOn, f.State)).ToList());
-        logger.LogInformation("Rollup of programme {ProgrammeId}: {People} participants, {Enrolments} enrolments, {Outcomes} outcomes' participants and {FollowUps} follow-ups read in {LoadMs} ms",
-            programmeId, input.People.Count, input.Enrolments.Count, input.Outcomes.Count, input.FollowUps.Count, watch.ElapsedMilliseconds);
+        await Task.WhenAll(participations, participants, enrolments, outcomes, followUps);
+        var genderAndBirthYear = new Dictionary<Guid, (Gender Gender, int? BirthYear)>(participants.Result.Count);
+        foreach (var (id, gender, birthYear) in participants.Result)
+        {
+            genderAndBirthYear[id] = (gender, birthYear);
+        }
+
+        var byId = new Dictionary<Guid, RollupPerson>(participations.Result.Count);
+        foreach (var (id, firstStart, entry) in participations.Result)
+        {
+            if (genderAndBirthYear.TryGetValue(id, out var person))
+            {
+                byId[id] = new RollupPerson(id, person.Gender, AgeBands.For(person.BirthYear, (firstStart ?? today).Year), entry);
+            }
+        }
+
+        // Enrolments are tied to their participants and ordered (so that counting takes each participant's enrolments
+        // as one run) on one core while the outcomes are tied on the other.
+        var programmeEnrolments = enrolments.Result;
+        var linking = Task.Run(() =>
+        {
+            var modules = new Dictionary<Guid, string>(programmeEnrolments.Count);
+            foreach (var enrolment in programmeEnrolments)
+            {
+                enrolment.Person = byId.GetValueOrDefault(enrolment.ParticipantId);
+                modules[enrolment.Id] = enrolment.ModuleId;
+            }
+
+            programmeEnrolments.Sort(static (a, b) => a.ParticipantId.CompareTo(b.ParticipantId));
+            return modules;
+        }, ct);
+        foreach (var (participantId, outcome) in outcomes.Result)
+        {
+            if (byId.TryGetValue(participantId, out var person))
+            {
+                person.Outcomes.Add(outcome);
+            }
+        }
+
+        var moduleOf = await linking;
+        var programmeFollowUps = new List<RollupFollowUp>(followUps.Result.Count);
+        foreach (var f in followUps.Result)
+        {
+            if (moduleOf.TryGetValue(f.EnrolmentId, out var moduleId) && byId.TryGetValue(f.ParticipantId, out var person))
+            {
+                programmeFollowUps.Add(new RollupFollowUp(person, moduleId, f.DueOn, f.State));
+            }
+        }
+
+        var input = new RollupInput(byId, programmeEnrolments, programmeFollowUps);
+        logger.LogInformation("Rollup of programme {ProgrammeId}: {People} participants, {Enrolments} enrolments, {Outcomes} outcomes and {FollowUps} follow-ups read in {LoadMs} ms",
+            programmeId, byId.Count, programmeEnrolments.Count, byId.Values.Sum(p => p.Outcomes.Count), programmeFollowUps.Count, watch.ElapsedMilliseconds);
         return input;
     }
 
