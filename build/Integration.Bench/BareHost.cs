@@ -59,34 +59,47 @@ internal sealed class BareHost : IAsyncDisposable
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
 
-        // As the host does: the longest word's index range, the other words checked on each hit's sort key.
+        // As the host does: the longest word's index range, one row per participant (the first of their words in the
+        // range), the other words checked on the row's sort key; the database counts and picks the page.
         var longest = terms.OrderByDescending(t => t.Length).First();
         var others = terms.Where(t => !ReferenceEquals(t, longest)).ToList();
-        var matches = connection.CreateCommand();
-        matches.CommandText = """SELECT "ParticipantId", "SortKey" FROM "core_participant_names" WHERE "TenantId" = $tenant AND "Token" >= $from AND "Token" < $to""";
-        matches.Parameters.AddWithValue("$tenant", tenant);
-        matches.Parameters.AddWithValue("$from", longest);
-        matches.Parameters.AddWithValue("$to", longest + char.MaxValue);
-        var hits = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var reader = await matches.ExecuteReaderAsync())
+        var where = new System.Text.StringBuilder("""
+            FROM "core_participant_names" WHERE "TenantId" = $tenant AND "Token" >= $from AND "Token" < $to AND ("PreviousToken" IS NULL OR "PreviousToken" < $from)
+            """);
+        for (var i = 0; i < others.Count; i++)
         {
-            while (await reader.ReadAsync())
-            {
-                var id = reader.GetString(0);
-                var sort = reader.GetString(1);
-                if (others.Count > 0 && !others.TrueForAll(term => HasWordStarting(sort, term)))
-                {
-                    continue;
-                }
+            where.Append(CultureInfo.InvariantCulture, $""" AND instr(' ' || "SortKey", $word{i}) > 0""");
+        }
 
-                if (!hits.TryGetValue(id, out var known) || string.CompareOrdinal(sort, known) < 0)
-                {
-                    hits[id] = sort;
-                }
+        void Bind(SqliteCommand command)
+        {
+            command.Parameters.AddWithValue("$tenant", tenant);
+            command.Parameters.AddWithValue("$from", longest);
+            command.Parameters.AddWithValue("$to", longest + char.MaxValue);
+            for (var i = 0; i < others.Count; i++)
+            {
+                command.Parameters.AddWithValue($"$word{i}", " " + others[i]);
             }
         }
 
-        var ids = hits.OrderBy(h => h.Value, StringComparer.Ordinal).ThenBy(h => Guid.Parse(h.Key)).Skip((page - 1) * size).Take(size).Select(h => h.Key).ToList();
+        var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) " + where;
+        Bind(count);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        var pick = connection.CreateCommand();
+        pick.CommandText = $"""SELECT "ParticipantId" {where} ORDER BY "SortKey", "ParticipantId" LIMIT $take OFFSET $skip""";
+        Bind(pick);
+        pick.Parameters.AddWithValue("$take", size);
+        pick.Parameters.AddWithValue("$skip", (page - 1) * size);
+        var ids = new List<string>(size);
+        await using (var reader = await pick.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
         var rows = new Dictionary<string, Action<Utf8JsonWriter>>(StringComparer.Ordinal);
         if (ids.Count > 0)
         {
@@ -123,7 +136,7 @@ internal sealed class BareHost : IAsyncDisposable
             }
         }
 
-        await WritePageAsync(http, ids.Select(id => rows[id]), page, size, hits.Count);
+        await WritePageAsync(http, ids.Select(id => rows[id]), page, size, total);
     }
 
     /// <summary>The signed-in case worker's worklist: due follow-ups assigned to them or to no one, overdue first.</summary>
@@ -179,23 +192,6 @@ internal sealed class BareHost : IAsyncDisposable
         }
 
         await WritePageAsync(http, items, page, size, total);
-    }
-
-    private static bool HasWordStarting(string sortKey, string term)
-    {
-        var rest = sortKey.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            var end = rest.IndexOf(' ');
-            if ((end < 0 ? rest : rest[..end]).StartsWith(term, StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            rest = end < 0 ? [] : rest[(end + 1)..];
-        }
-
-        return false;
     }
 
     private static void WriteFollowUp(Utf8JsonWriter json, object?[] v)

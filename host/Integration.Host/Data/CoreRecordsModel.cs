@@ -51,9 +51,12 @@ internal static class CoreRecordsModel
             n.ToTable("core_participant_names");
             n.Property(x => x.Token).HasMaxLength(100);
             n.Property(x => x.SortKey).HasMaxLength(200);
+            n.Property(x => x.PreviousToken).HasMaxLength(100);
 
-            // Covers a name search: the word range, then the order and the id, without reading the participants.
-            n.HasIndex(x => new { x.TenantId, x.Token, x.SortKey, x.ParticipantId });
+            // Covers a name search: the word range, then the order, the id and the previous word (which picks one row
+            // per participant), without reading the participants.
+            n.HasIndex(x => new { x.TenantId, x.Token, x.SortKey, x.ParticipantId, x.PreviousToken })
+                .HasDatabaseName("IX_core_participant_names_search");
             n.HasIndex(x => x.ParticipantId);
             n.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -167,51 +167,34 @@ internal static class ParticipantEndpoints
     }
 
     /// <summary>
-    /// A search by name alone, answered from the name index: hits are counted and ordered there, and only the page's
-    /// participants are read. Merged records have no rows in the index, so they never show.
+    /// A search by name alone, answered from the name index: the database counts the hits and picks the page there,
+    /// and only the page's participants are read. Merged records have no rows in the index, so they never show.
     /// </summary>
     private static async Task<(int Total, List<ParticipantListItem> Items)> SearchByNameAsync(IntegrationDbContext db, IReadOnlyList<string> terms, int page, int size, CancellationToken ct)
     {
-        // The longest word is read from the index (it is usually the rarest), and the others are checked on each hit's
-        // sort key, which holds every word of the name: reading the index range of a short second word ("amina ha")
-        // costs several times the search itself. A sort key cut at its maximum length may have lost a word, so then
-        // every word is matched in the index instead.
+        // The longest word's index range is read (it is usually the rarest), one row per participant: the row of the
+        // first of their words in the range (see ParticipantName.PreviousToken). The other words are checked on the
+        // row's sort key, which holds every word of the name; a sort key cut at its maximum length may have lost a
+        // word, so for those the word is looked up in the index instead.
         var longest = terms.OrderByDescending(t => t.Length).First();
-        var others = terms.Where(t => !ReferenceEquals(t, longest)).ToList();
-        var matches = await db.ParticipantNames.AsNoTracking().Where(WordStarts(longest)).Select(n => new { n.ParticipantId, n.SortKey }).ToListAsync(ct);
-        if (others.Count > 0 && matches.Any(m => m.SortKey.Length >= ParticipantWriter.MaxSortKeyLength))
+        var hits = db.ParticipantNames.AsNoTracking().Where(WordStarts(longest)).Where(FirstInRange(longest));
+        foreach (var term in terms.Where(t => !ReferenceEquals(t, longest)))
         {
-            var words = db.ParticipantNames.AsNoTracking().Where(WordStarts(longest));
-            foreach (var term in others)
-            {
-                var withTerm = db.ParticipantNames.Where(WordStarts(term)).Select(n => n.ParticipantId);
-                words = words.Where(n => withTerm.Contains(n.ParticipantId));
-            }
-
-            matches = await words.Select(n => new { n.ParticipantId, n.SortKey }).ToListAsync(ct);
-        }
-        else if (others.Count > 0)
-        {
-            matches = matches.Where(m => others.All(term => HasWordStarting(m.SortKey, term))).ToList();
+            var word = " " + term;
+            var withTerm = db.ParticipantNames.Where(WordStarts(term));
+            hits = hits.Where(n => (" " + n.SortKey).Contains(word)
+                || (n.SortKey.Length >= ParticipantWriter.MaxSortKeyLength && withTerm.Any(m => m.ParticipantId == n.ParticipantId)));
         }
 
-        // The matching index entries are read once, in index order, and counted, deduplicated (a participant whose given
-        // and family names both match has two) and paged here: a GROUP BY in the database sorts them into a temporary
-        // B-tree, once for the count and once more for the page, which costs several times this scan.
-        var hits = new Dictionary<Guid, string>(matches.Count);
-        foreach (var match in matches)
-        {
-            if (!hits.TryGetValue(match.ParticipantId, out var sort) || string.CompareOrdinal(match.SortKey, sort) < 0)
-            {
-                hits[match.ParticipantId] = match.SortKey;
-            }
-        }
-
-        var total = hits.Count;
-        var ids = hits.OrderBy(h => h.Value, StringComparer.Ordinal).ThenBy(h => h.Key).Skip((page - 1) * size).Take(size).Select(h => h.Key).ToList();
-        var rows = await db.Participants.AsNoTracking().Where(x => ids.Contains(x.Id))
-            .Select(x => new ParticipantListItem(x.Id, x.GivenName, x.FamilyName, x.Gender, x.BirthYear, x.IdentityKind, x.IdentityNumber))
-            .ToListAsync(ct);
+        var total = await hits.CountAsync(ct);
+        var ids = total <= (page - 1) * size
+            ? []
+            : await hits.OrderBy(n => n.SortKey).ThenBy(n => n.ParticipantId).Skip((page - 1) * size).Take(size).Select(n => n.ParticipantId).ToListAsync(ct);
+        var rows = ids.Count == 0
+            ? []
+            : await db.Participants.AsNoTracking().Where(x => ids.Contains(x.Id))
+                .Select(x => new ParticipantListItem(x.Id, x.GivenName, x.FamilyName, x.Gender, x.BirthYear, x.IdentityKind, x.IdentityNumber))
+                .ToListAsync(ct);
         var order = ids.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
         return (total, rows.OrderBy(r => order[r.Id]).ToList());
     }
@@ -263,26 +246,6 @@ internal static class ParticipantEndpoints
         return (total, items);
     }
 
-    /// <summary>Whether a word of the sort key ("family | given", folded) starts with the term, as its index word would.</summary>
-    private static bool HasWordStarting(string sortKey, string term)
-    {
-        // Spans, not Split: this runs for every hit of the longest word (thousands per search) and allocates nothing.
-        var rest = sortKey.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            var end = rest.IndexOf(' ');
-            var word = end < 0 ? rest : rest[..end];
-            if (word[..Math.Min(word.Length, ParticipantWriter.MaxTokenLength)].StartsWith(term, StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            rest = end < 0 ? [] : rest[(end + 1)..];
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// Rows whose word starts with <paramref name="term"/>: a range on the indexed column, so the search reads only
     /// matching words. EF Core turns CompareTo into SQL comparisons (ordinal on both providers).
@@ -292,6 +255,14 @@ internal static class ParticipantEndpoints
         var upper = term + char.MaxValue;
 #pragma warning disable CA1309, CA1310
         return n => n.Token.CompareTo(term) >= 0 && n.Token.CompareTo(upper) < 0;
+#pragma warning restore CA1309, CA1310
+    }
+
+    /// <summary>The row of a participant's first word that starts with <paramref name="term"/>: the word before it (if any) is below the range.</summary>
+    private static System.Linq.Expressions.Expression<Func<ParticipantName, bool>> FirstInRange(string term)
+    {
+#pragma warning disable CA1309, CA1310
+        return n => n.PreviousToken == null || n.PreviousToken.CompareTo(term) < 0;
 #pragma warning restore CA1309, CA1310
     }
 

@@ -21,4 +21,12 @@ public sealed class ParticipantName : ITenantOwned
     /// index alone and read only the participants it shows.
     /// </summary>
     public string SortKey { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The participant's index word that comes just before this one in ordinal order (null for the first). A prefix
+    /// matches a run of consecutive words, so the row whose previous word is below the prefix is the participant's only
+    /// first match: a name search counts and pages those rows alone, with no de-duplication of participants whose
+    /// given and family names both match.
+    /// </summary>
+    public string? PreviousToken { get; set; }
 }

@@ -52,8 +52,19 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
     public static IEnumerable<ParticipantName> NameRows(Participant participant)
     {
         var sortKey = SortKey(participant.GivenName, participant.FamilyName);
-        return NameKeys(NameFolding.Tokens(participant.GivenName, participant.FamilyName))
-            .Select(token => new ParticipantName { TenantId = participant.TenantId, ParticipantId = participant.Id, Token = token.Length > MaxTokenLength ? token[..MaxTokenLength] : token, SortKey = sortKey });
+        var tokens = NameKeys(NameFolding.Tokens(participant.GivenName, participant.FamilyName))
+            .Select(token => token.Length > MaxTokenLength ? token[..MaxTokenLength] : token)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return tokens.Select((token, i) => new ParticipantName
+        {
+            TenantId = participant.TenantId,
+            ParticipantId = participant.Id,
+            Token = token,
+            SortKey = sortKey,
+            PreviousToken = i == 0 ? null : tokens[i - 1],
+        });
     }
 
     /// <summary>The longest index word (the column's length).</summary>

@@ -208,6 +208,35 @@ public sealed class ParticipantTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_participant_whose_several_words_match_is_counted_and_listed_once_and_a_new_name_replaces_the_old_words()
+    {
+        var both = await Register("Alina", "Alisson");
+        var given = await Register("Ali", "Berg");
+        var family = await Register("Omar", "Alizadeh");
+        var three = await Register("Ali Alim", "Alisson");
+        await Register("Omar", "Berg");
+
+        var first = await (await worker.GetAsync("/api/participants?q=ali&pageSize=2")).ReadJsonAsync();
+        var second = await (await worker.GetAsync("/api/participants?q=ali&page=2&pageSize=2")).ReadJsonAsync();
+        var beyond = await (await worker.GetAsync("/api/participants?q=ali&page=3&pageSize=2")).ReadJsonAsync();
+
+        // Ordered by family name, then given name; each participant once however many of their words match.
+        Assert.Equal(4, first.GetProperty("total").GetInt32());
+        Guid[] expected = [three, both, family, given];
+        Assert.Equal(expected, first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(p => p.GetProperty("id").GetGuid()));
+        Assert.Equal(4, beyond.GetProperty("total").GetInt32());
+        Assert.Equal(0, beyond.GetProperty("items").GetArrayLength());
+        Assert.Equal([three], (await Search("q=alim%20alis")).Select(p => p.GetProperty("id").GetGuid()));
+
+        var read = await worker.GetAsync($"/api/participants/{given}");
+        await read.ReadJsonAsync();
+        (await Put($"/api/participants/{given}", Person("Omar", "Berg"), read.Headers.ETag!.Tag)).EnsureSuccessStatusCode();
+
+        Assert.Equal(3, (await (await worker.GetAsync("/api/participants?q=ali")).ReadJsonAsync()).GetProperty("total").GetInt32());
+        Assert.Equal(2, (await (await worker.GetAsync("/api/participants?q=omar%20berg")).ReadJsonAsync()).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Search_by_identity_number_accepts_any_written_form_and_pages()
     {
         await Register("Amina", "Hassan", "811218-9876");

@@ -1019,6 +1019,10 @@ namespace Integration.Host.Data.Migrations
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousToken")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SortKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1036,7 +1040,8 @@ namespace Integration.Host.Data.Migrations
 
                     b.HasIndex("ParticipantId");
 
-                    b.HasIndex("TenantId", "Token", "SortKey", "ParticipantId");
+                    b.HasIndex("TenantId", "Token", "SortKey", "ParticipantId", "PreviousToken")
+                        .HasDatabaseName("IX_core_participant_names_search");
 
                     b.ToTable("core_participant_names", (string)null);
                 });

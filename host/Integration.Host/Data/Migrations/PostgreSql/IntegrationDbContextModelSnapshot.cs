@@ -1033,6 +1033,10 @@ namespace Integration.Host.Data.Migrations.PostgreSql
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PreviousToken")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("SortKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1050,7 +1054,8 @@ namespace Integration.Host.Data.Migrations.PostgreSql
 
                     b.HasIndex("ParticipantId");
 
-                    b.HasIndex("TenantId", "Token", "SortKey", "ParticipantId");
+                    b.HasIndex("TenantId", "Token", "SortKey", "ParticipantId", "PreviousToken")
+                        .HasDatabaseName("IX_core_participant_names_search");
 
                     b.ToTable("core_participant_names", (string)null);
                 });
