@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Integration.Host.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Host.Audit;
 
@@ -24,6 +25,8 @@ public sealed class AuditReadWriter(IServiceScopeFactory scopes, ILogger<AuditRe
     private readonly Lock start = new();
     private Task? loop;
     private BulkInsert<AuditEntry>? insert;
+    private AsyncServiceScope? writerScope;
+    private IntegrationDbContext? writer;
 
     /// <summary>Writes the entries (their tenant set) and completes once they are committed.</summary>
     public Task WriteAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
@@ -81,18 +84,47 @@ public sealed class AuditReadWriter(IServiceScopeFactory scopes, ILogger<AuditRe
                 {
                     pending.Committed.TrySetException(ex);
                 }
+
+                // The next commit starts on a new connection (this one may be broken).
+                await ReleaseWriterAsync();
             }
         }
+
+        await ReleaseWriterAsync();
     }
 
     private async Task CommitAsync(List<AuditEntry> entries)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        insert ??= new BulkInsert<AuditEntry>(db);
-        await insert.InsertAsync(db, entries, CancellationToken.None);
+        // The loop keeps its context and open connection between commits: a scope, a context and a connection from the
+        // pool for every commit cost more than the commit of a few entries.
+        if (writer is null)
+        {
+            writerScope = scopes.CreateAsyncScope();
+            writer = writerScope.Value.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+            await writer.Database.OpenConnectionAsync();
+        }
+
+        await using var transaction = await writer.Database.BeginTransactionAsync();
+        insert ??= new BulkInsert<AuditEntry>(writer);
+        await insert.InsertAsync(writer, entries, CancellationToken.None);
         await transaction.CommitAsync();
+    }
+
+    private async Task ReleaseWriterAsync()
+    {
+        if (writerScope is { } scope)
+        {
+            writer = null;
+            writerScope = null;
+            try
+            {
+                await scope.DisposeAsync();
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or System.Data.Common.DbException)
+            {
+                // The host is stopping and took the container, or the connection broke: nothing is left to release.
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

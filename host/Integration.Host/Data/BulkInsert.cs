@@ -47,8 +47,22 @@ internal sealed class BulkInsert<T>
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Begin a transaction before a bulk insert.");
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
         var head = new StringBuilder("INSERT INTO \"").Append(table).Append("\" (")
             .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ").ToString();
+        if (rows.Count <= RowsPerStatement)
+        {
+            // One statement (the audit entries of a few reads): written here, without a second thread to hand over to.
+            await using var single = connection.CreateCommand();
+            single.Transaction = transaction;
+            single.CommandText = Statement(head, rows, 0, rows.Count);
+            await single.ExecuteNonQueryAsync(ct);
+            return;
+        }
 
         // Statements are written on another core while the previous one runs: writing literals costs about as much
         // as SQLite executing them.

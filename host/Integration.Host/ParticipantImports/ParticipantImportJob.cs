@@ -156,6 +156,8 @@ public sealed class ParticipantImportJob(
 
         logger.LogInformation("Import {ImportId}: name index and audit entries built in {Elapsed} ms", import.Id, phase.ElapsedMilliseconds);
 
+        await db.Database.OpenConnectionAsync(ct);
+        await using var cache = await database.BulkWriteCacheAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         phase.Restart();
         await new BulkInsert<Participant>(db).InsertAsync(db, participants, ct);
