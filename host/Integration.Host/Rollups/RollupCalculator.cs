@@ -172,15 +172,31 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
             r => (EnrolmentId: r.GetGuid(0), ParticipantId: r.GetGuid(1), DueOn: r.Date(2), State: r.Enum<FollowUpState>(3)),
             ct), ct);
 
-        await Task.WhenAll(participations, participants, enrolments, outcomes, followUps);
-        var genderAndBirthYear = new Dictionary<Guid, (Gender Gender, int? BirthYear)>(participants.Result.Count);
-        foreach (var (id, gender, birthYear) in participants.Result)
+        // Each set is tied to the participants as soon as it and they are read, while the other reads go on.
+        var people = PeopleAsync(participations, participants, today);
+        var withOutcomes = AttachOutcomesAsync(people, outcomes);
+        var moduleOfEnrolment = AttachEnrolmentsAsync(people, enrolments);
+        var programmeFollowUps = await FollowUpsOfAsync(people, moduleOfEnrolment, followUps);
+        await withOutcomes;
+        var byId = await people;
+        var programmeEnrolments = await enrolments;
+        var input = new RollupInput(byId, programmeEnrolments, programmeFollowUps);
+        logger.LogInformation("Rollup of programme {ProgrammeId}: {People} participants, {Enrolments} enrolments, {Outcomes} outcomes and {FollowUps} follow-ups read in {LoadMs} ms",
+            programmeId, byId.Count, programmeEnrolments.Count, byId.Values.Sum(p => p.Outcomes.Count), programmeFollowUps.Count, watch.ElapsedMilliseconds);
+        return input;
+    }
+
+    private static async Task<Dictionary<Guid, RollupPerson>> PeopleAsync(
+        Task<List<(Guid ParticipantId, DateOnly? FirstStart, ParticipantStatus Entry)>> participations, Task<List<(Guid Id, Gender Gender, int? BirthYear)>> participants, DateOnly today)
+    {
+        var genderAndBirthYear = new Dictionary<Guid, (Gender Gender, int? BirthYear)>();
+        foreach (var (id, gender, birthYear) in await participants)
         {
             genderAndBirthYear[id] = (gender, birthYear);
         }
 
-        var byId = new Dictionary<Guid, RollupPerson>(participations.Result.Count);
-        foreach (var (id, firstStart, entry) in participations.Result)
+        var byId = new Dictionary<Guid, RollupPerson>();
+        foreach (var (id, firstStart, entry) in await participations)
         {
             if (genderAndBirthYear.TryGetValue(id, out var person))
             {
@@ -188,43 +204,53 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
             }
         }
 
-        // Enrolments are tied to their participants and ordered (so that counting takes each participant's enrolments
-        // as one run) on one core while the outcomes are tied on the other.
-        var programmeEnrolments = enrolments.Result;
-        var linking = Task.Run(() =>
-        {
-            var modules = new Dictionary<Guid, string>(programmeEnrolments.Count);
-            foreach (var enrolment in programmeEnrolments)
-            {
-                enrolment.Person = byId.GetValueOrDefault(enrolment.ParticipantId);
-                modules[enrolment.Id] = enrolment.ModuleId;
-            }
+        return byId;
+    }
 
-            programmeEnrolments.Sort(static (a, b) => a.ParticipantId.CompareTo(b.ParticipantId));
-            return modules;
-        }, ct);
-        foreach (var (participantId, outcome) in outcomes.Result)
+    private static async Task AttachOutcomesAsync(Task<Dictionary<Guid, RollupPerson>> people, Task<List<(Guid ParticipantId, RollupOutcome Outcome)>> outcomes)
+    {
+        var byId = await people;
+        foreach (var (participantId, outcome) in await outcomes)
         {
             if (byId.TryGetValue(participantId, out var person))
             {
                 person.Outcomes.Add(outcome);
             }
         }
+    }
 
-        var moduleOf = await linking;
-        var programmeFollowUps = new List<RollupFollowUp>(followUps.Result.Count);
-        foreach (var f in followUps.Result)
+    /// <summary>Gives each participant their enrolments (counting takes them person by person) and returns the module of each enrolment.</summary>
+    private static async Task<Dictionary<Guid, string>> AttachEnrolmentsAsync(Task<Dictionary<Guid, RollupPerson>> people, Task<List<RollupEnrolment>> enrolments)
+    {
+        var byId = await people;
+        var all = await enrolments;
+        var modules = new Dictionary<Guid, string>(all.Count);
+        foreach (var enrolment in all)
+        {
+            byId.GetValueOrDefault(enrolment.ParticipantId)?.Enrolments.Add(enrolment);
+            modules[enrolment.Id] = enrolment.ModuleId;
+        }
+
+        return modules;
+    }
+
+    /// <summary>The follow-ups of the programme's enrolments, each with its participant and module.</summary>
+    private static async Task<List<RollupFollowUp>> FollowUpsOfAsync(
+        Task<Dictionary<Guid, RollupPerson>> people, Task<Dictionary<Guid, string>> moduleOfEnrolment, Task<List<(Guid EnrolmentId, Guid ParticipantId, DateOnly DueOn, FollowUpState State)>> followUps)
+    {
+        var byId = await people;
+        var moduleOf = await moduleOfEnrolment;
+        var all = await followUps;
+        var result = new List<RollupFollowUp>(all.Count);
+        foreach (var f in all)
         {
             if (moduleOf.TryGetValue(f.EnrolmentId, out var moduleId) && byId.TryGetValue(f.ParticipantId, out var person))
             {
-                programmeFollowUps.Add(new RollupFollowUp(person, moduleId, f.DueOn, f.State));
+                result.Add(new RollupFollowUp(person, moduleId, f.DueOn, f.State));
             }
         }
 
-        var input = new RollupInput(byId, programmeEnrolments, programmeFollowUps);
-        logger.LogInformation("Rollup of programme {ProgrammeId}: {People} participants, {Enrolments} enrolments, {Outcomes} outcomes and {FollowUps} follow-ups read in {LoadMs} ms",
-            programmeId, byId.Count, programmeEnrolments.Count, byId.Values.Sum(p => p.Outcomes.Count), programmeFollowUps.Count, watch.ElapsedMilliseconds);
-        return input;
+        return result;
     }
 
     /// <summary>Runs one read on a pool thread with a context of its own, for the programme's tenant.</summary>

@@ -7,7 +7,7 @@ namespace Integration.Host.Rollups;
 
 /// <summary>What the host's measures are computed from: one programme's rows, read once per run.</summary>
 /// <param name="People">The programme's participants.</param>
-/// <param name="Enrolments">The programme's enrolments, ordered by participant (each with its participant attached).</param>
+/// <param name="Enrolments">The programme's enrolments (also listed under their participants).</param>
 /// <param name="FollowUps">The follow-ups of those enrolments that a measure counts.</param>
 public sealed record RollupInput(
     IReadOnlyDictionary<Guid, RollupPerson> People,
@@ -19,13 +19,12 @@ public sealed record RollupPerson(Guid Id, Gender Gender, AgeBand AgeBand, Parti
 {
     /// <summary>Employment, self-employment, studies and job-seeking, in no particular order.</summary>
     public List<RollupOutcome> Outcomes { get; } = [];
+
+    /// <summary>The participant's enrolments in the programme.</summary>
+    public List<RollupEnrolment> Enrolments { get; } = [];
 }
 
-public sealed record RollupEnrolment(Guid Id, Guid ParticipantId, string ModuleId, EnrolmentStatus Status, DateOnly? StartDate, DateOnly? ExitDate)
-{
-    /// <summary>The participant, when they are one of the programme's (set once every set is read).</summary>
-    public RollupPerson? Person { get; set; }
-}
+public sealed record RollupEnrolment(Guid Id, Guid ParticipantId, string ModuleId, EnrolmentStatus Status, DateOnly? StartDate, DateOnly? ExitDate);
 
 public sealed record RollupOutcome(OutcomeType Type, DateOnly Date);
 
@@ -62,22 +61,9 @@ public static class RollupFacts
         var all = moduleId == RollupCell.AllModules;
         var counts = new CellCounts(Counted.Length);
         var days = new List<decimal>?[CellCounts.Cells];
-        var enrolments = input.Enrolments;
-        for (var start = 0; start < enrolments.Count;)
+        foreach (var person in input.People.Values)
         {
-            // The enrolments are ordered by participant: each run is one participant's.
-            var end = start + 1;
-            while (end < enrolments.Count && enrolments[end].ParticipantId == enrolments[start].ParticipantId)
-            {
-                end++;
-            }
-
-            if (enrolments[start].Person is { } person)
-            {
-                CountParticipant(person, enrolments, start, end, all ? null : moduleId, period, counts, days);
-            }
-
-            start = end;
+            CountParticipant(person, all ? null : moduleId, period, counts, days);
         }
 
         var cells = new List<(Gender?, AgeBand?, string, decimal, int)>();
@@ -90,15 +76,14 @@ public static class RollupFacts
         return cells;
     }
 
-    private static void CountParticipant(RollupPerson person, IReadOnlyList<RollupEnrolment> enrolments, int start, int end, string? moduleId, RollupPeriod period, CellCounts counts, List<decimal>?[] days)
+    private static void CountParticipant(RollupPerson person, string? moduleId, RollupPeriod period, CellCounts counts, List<decimal>?[] days)
     {
         DateOnly? firstStart = null;
         DateOnly? lastExit = null;
         var ongoing = false;
         var active = false;
-        for (var i = start; i < end; i++)
+        foreach (var e in person.Enrolments)
         {
-            var e = enrolments[i];
             if (e.StartDate is not { } started || (moduleId is not null && !string.Equals(e.ModuleId, moduleId, StringComparison.Ordinal)))
             {
                 continue;
