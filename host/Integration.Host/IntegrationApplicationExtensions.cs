@@ -34,11 +34,14 @@ public static class IntegrationApplicationExtensions
     public static async Task InitializeIntegrationAsync(this WebApplication app)
     {
         var services = app.Services;
+        // The modules' models are built on another thread while the host's own migrations run: building a model is
+        // most of what a module's migration costs when nothing is pending, and it needs no table of the host's.
+        var moduleModels = Task.Run(() => BuildModuleModels(app));
         services.GetRequiredService<DatabaseConfigurator>().PrepareDatabase();
         await using (var scope = services.CreateAsyncScope())
         {
             // EF Core locks the migrations-history table, so instances that start together migrate once.
-            await scope.ServiceProvider.GetRequiredService<IntegrationDbContext>().Database.MigrateAsync();
+            await PendingMigrations.ApplyAsync(scope.ServiceProvider.GetRequiredService<IntegrationDbContext>());
         }
 
         // Instances that start together on one PostgreSQL database race to create the roles and the first admin; the
@@ -58,6 +61,7 @@ public static class IntegrationApplicationExtensions
             }
         }
 
+        await moduleModels;
         await MigrateModulesAsync(app);
     }
 
@@ -185,6 +189,29 @@ public static class IntegrationApplicationExtensions
     private static HashSet<string> EndpointNames(IEnumerable<Endpoint> endpoints) =>
         endpoints.Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Builds each module context's model (EF Core caches it per context type) so that <see cref="MigrateModulesAsync"/>
+    /// finds it ready. Failures are left to the migration step, which reports them against the module.
+    /// </summary>
+    private static void BuildModuleModels(WebApplication app)
+    {
+        try
+        {
+            using var scope = app.Services.GetAutofacRoot().BeginLifetimeScope();
+            var contextService = new TypedService(typeof(ModuleDbContext));
+            foreach (var registration in scope.ComponentRegistry.RegistrationsFor(contextService))
+            {
+                var context = (ModuleDbContext)scope.ResolveComponent(new ResolveRequest(contextService, new ServiceRegistration(registration.ResolvePipeline, registration), []));
+                _ = context.Model;
+                _ = context.Database.GetMigrations().Any();
+            }
+        }
+        catch (Exception ex)
+        {
+            app.Logger.LogDebug(ex, "Building the modules' models ahead of their migrations stopped; the migrations build them instead");
+        }
+    }
+
     private static async Task MigrateModulesAsync(WebApplication app)
     {
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
@@ -211,8 +238,10 @@ public static class IntegrationApplicationExtensions
                         break;
                     }
 
-                    await context.Database.MigrateAsync();
-                    app.Logger.LogInformation("Migrations of {Context} applied for module {ModuleId}", context.GetType().Name, module.Id);
+                    if (await PendingMigrations.ApplyAsync(context))
+                    {
+                        app.Logger.LogInformation("Migrations of {Context} applied for module {ModuleId}", context.GetType().Name, module.Id);
+                    }
                 }
                 catch (Exception ex) when (ex is not PluginLoadException)
                 {
