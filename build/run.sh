@@ -21,6 +21,8 @@ if ! dotnet publish host/Integration.Host/Integration.Host.csproj -c Release -r 
 fi
 
 export Integration__DataPath="${Integration__DataPath:-$repo/data}"
+# glibc otherwise keeps a malloc arena per thread for SQLite's page caches and holds on to freed pages (docs/deployment.md).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 
 if [ "${1:-}" = "admin" ]; then

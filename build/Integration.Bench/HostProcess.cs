@@ -49,6 +49,9 @@ internal sealed class HostProcess : IAsyncDisposable
                 ["Integration__Bootstrap__AdminPassword"] = AdminPassword,
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Logging__LogLevel__Default"] = "Warning",
+
+                // As build/run.sh runs the host (docs/deployment.md, "Memory").
+                ["MALLOC_ARENA_MAX"] = "2",
             },
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())

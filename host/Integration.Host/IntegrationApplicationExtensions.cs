@@ -111,6 +111,7 @@ public static class IntegrationApplicationExtensions
 
         // Localization first, so that error responses written by the exception handler use the request's language.
         app.UseRequestLocalization();
+        app.UseRequestConcurrencyLimit();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();

@@ -10,6 +10,7 @@ using Integration.Host.Identity;
 using Integration.Host.Jobs;
 using Integration.Host.Modules;
 using Integration.Host.Tenancy;
+using Integration.Host.Web;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -94,6 +95,7 @@ public static class IntegrationHostBuilderExtensions
         }
 
         services.AddIntegrationApi();
+        services.AddRequestConcurrencyLimit(settings.Http);
         services.AddIntegrationHealthChecks();
         services.AddIntegrationJobs(settings);
         return builder;

@@ -47,6 +47,9 @@ public sealed record IntegrationSettings
     /// <summary>The follow-up dispatcher's schedule and periods.</summary>
     public FollowUpSettings FollowUps { get; init; } = new();
 
+    /// <summary>How many requests the host works on at once, and how many may wait.</summary>
+    public HttpSettings Http { get; init; } = new();
+
     /// <summary>The SMTP server for notification e-mail; null: notifications are listed in the worklist only.</summary>
     public SmtpSettings? Smtp { get; init; }
 
@@ -61,6 +64,16 @@ public sealed record IntegrationSettings
 
     /// <summary>The seed of every random choice of the demo (<c>Integration:Demo:Seed</c>).</summary>
     public int DemoSeed { get; init; } = 2026;
+}
+
+/// <summary>The <c>Integration:Http</c> section.</summary>
+public sealed record HttpSettings
+{
+    /// <summary>Requests worked on at once; the default is four per core.</summary>
+    public int MaxConcurrentRequests { get; init; } = 4 * Environment.ProcessorCount;
+
+    /// <summary>Requests that may wait for a turn; one more is answered 503 with <c>Retry-After</c>.</summary>
+    public int RequestQueueLimit { get; init; } = 1000;
 }
 
 /// <summary>The <c>Integration:FollowUps</c> section.</summary>

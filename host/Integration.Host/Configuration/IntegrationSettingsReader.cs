@@ -61,6 +61,11 @@ public static class IntegrationSettingsReader
             ConnectionString = connectionString,
             JobWorkerCount = workers,
             FollowUps = ReadFollowUps(section),
+            Http = new HttpSettings
+            {
+                MaxConcurrentRequests = ParseInt(section, "Http:MaxConcurrentRequests", new HttpSettings().MaxConcurrentRequests, 1, 10_000),
+                RequestQueueLimit = ParseInt(section, "Http:RequestQueueLimit", new HttpSettings().RequestQueueLimit, 0, 1_000_000),
+            },
             Smtp = ReadSmtp(section),
             BootstrapAdminEmail = string.IsNullOrWhiteSpace(adminEmail) ? null : adminEmail.Trim(),
             BootstrapAdminPassword = string.IsNullOrWhiteSpace(adminPassword) ? null : adminPassword,

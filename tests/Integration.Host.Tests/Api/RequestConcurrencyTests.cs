@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Integration.Host.Configuration;
+using Integration.Host.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+
+namespace Integration.Host.Tests.Api;
+
+/// <summary>
+/// The host works on at most <c>Integration:Http:MaxConcurrentRequests</c> requests at once; others wait in line, and
+/// one beyond <c>RequestQueueLimit</c> gets a 503 problem asking it to come back. Health probes never wait.
+/// </summary>
+public sealed class RequestConcurrencyTests
+{
+    [Fact]
+    public async Task A_request_beyond_the_limit_and_the_line_gets_503_with_retry_after_while_health_probes_still_answer()
+    {
+        // A real server: the request whose body is held must be in the pipeline (past the limiter) before its body
+        // arrives, as it is on Kestrel, which starts a request on its headers.
+        using var data = TestPaths.NewTempFolder("request-concurrency");
+        await using var host = await RunningHost.StartAsync(data.Path, Path.Combine(data.Path, "no-plugins"), new Dictionary<string, string>
+        {
+            ["Integration__Http__MaxConcurrentRequests"] = "1",
+            ["Integration__Http__RequestQueueLimit"] = "0",
+        });
+        using var admin = await host.SignInAsync(TestHost.AdminEmail, TestHost.AdminPassword);
+
+        // A request whose body arrives only when released holds the one permit meanwhile.
+        var body = new HeldContent();
+        var held = admin.PostAsync(new Uri("/api/tenants", UriKind.Relative), body);
+        await body.Started.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The held request reaches the limiter on the server's side at its own pace: until it has, a probe may still
+        // get the permit and an answer.
+        var rejected = await Eventually.WaitForAsync(
+            () => admin.GetAsync(new Uri("/api/auth/me", UriKind.Relative)),
+            response => response.StatusCode != HttpStatusCode.OK,
+            "a request turned away while the permit is held");
+        using var anonymous = host.Anonymous();
+        var live = await anonymous.GetAsync(new Uri("/health", UriKind.Relative));
+        body.Release();
+        var finished = await held;
+        var afterwards = await admin.GetAsync(new Uri("/api/auth/me", UriKind.Relative));
+
+        var problem = await rejected.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("1", rejected.Headers.GetValues("Retry-After").Single());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, finished.StatusCode); // the held body was an empty tenant
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+    }
+
+    [Fact]
+    public async Task Requests_within_the_line_wait_for_their_turn_and_are_all_answered()
+    {
+        await using var host = new TestHost(settings: new Dictionary<string, string?>
+        {
+            ["Integration:Http:MaxConcurrentRequests"] = "1",
+            ["Integration:Http:RequestQueueLimit"] = "100",
+        });
+        var tenant = await host.CreateTenantAsync("Åre kommun", "2321");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => tenant.Admin.GetAsync(new Uri("/api/programmes", UriKind.Relative))));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+    }
+
+    [Theory]
+    [InlineData("Integration:Http:MaxConcurrentRequests", "0")]
+    [InlineData("Integration:Http:MaxConcurrentRequests", "many")]
+    [InlineData("Integration:Http:RequestQueueLimit", "-1")]
+    public void A_wrong_limit_names_the_setting(string key, string value)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => IntegrationSettingsReader.Read(new ConfigurationBuilder()
+            .AddInMemoryCollection([new KeyValuePair<string, string?>(key, value)])
+            .Build()));
+
+        Assert.Equal(key, error.Setting);
+    }
+
+    [Fact]
+    public void The_default_limit_is_four_requests_per_core_with_a_line_of_a_thousand()
+    {
+        var settings = IntegrationSettingsReader.Read(new ConfigurationBuilder().Build());
+
+        Assert.Equal(4 * Environment.ProcessorCount, settings.Http.MaxConcurrentRequests);
+        Assert.Equal(1000, settings.Http.RequestQueueLimit);
+    }
+
+    /// <summary>A JSON body (an empty object) that is finished only after <see cref="Release"/>.</summary>
+    private sealed class HeldContent : HttpContent
+    {
+        private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public HeldContent() => Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        public Task Started => started.Task;
+
+        public void Release() => released.TrySetResult();
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            // The headers go out with the first bytes of the body, so the body begins at once and ends on release.
+            await stream.WriteAsync("{"u8.ToArray());
+            await stream.FlushAsync();
+            started.TrySetResult();
+            await released.Task;
+            await stream.WriteAsync("}"u8.ToArray());
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
