@@ -60,7 +60,7 @@ internal sealed class BareHost : IAsyncDisposable
         await connection.OpenAsync();
 
         // As the host does: the longest word's index range, one row per participant (the first of their words in the
-        // range), the other words checked on the row's sort key; the database counts and picks the page.
+        // range), the other words checked on the row's sort key; the database picks the page and counts.
         var longest = terms.OrderByDescending(t => t.Length).First();
         var others = terms.Where(t => !ReferenceEquals(t, longest)).ToList();
         var where = new System.Text.StringBuilder("""
@@ -82,36 +82,20 @@ internal sealed class BareHost : IAsyncDisposable
             }
         }
 
-        var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) " + where;
-        Bind(count);
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        // The page with its participants in one statement; the hits are counted only when the page does not tell.
         var pick = connection.CreateCommand();
-        pick.CommandText = $"""SELECT "ParticipantId" {where} ORDER BY "SortKey", "ParticipantId" LIMIT $take OFFSET $skip""";
+        pick.CommandText = $"""
+            SELECT p."Id", p."GivenName", p."FamilyName", p."Gender", p."BirthYear", p."IdentityKind", p."IdentityNumber"
+            FROM (SELECT "ParticipantId", "SortKey" {where} ORDER BY "SortKey", "ParticipantId" LIMIT $take OFFSET $skip) AS hit
+            JOIN "core_participants" AS p ON p."Id" = hit."ParticipantId" AND p."TenantId" = $tenant
+            ORDER BY hit."SortKey", p."Id"
+            """;
         Bind(pick);
         pick.Parameters.AddWithValue("$take", size);
         pick.Parameters.AddWithValue("$skip", (page - 1) * size);
-        var ids = new List<string>(size);
+        var rows = new List<Action<Utf8JsonWriter>>(size);
         await using (var reader = await pick.ExecuteReaderAsync())
         {
-            while (await reader.ReadAsync())
-            {
-                ids.Add(reader.GetString(0));
-            }
-        }
-
-        var rows = new Dictionary<string, Action<Utf8JsonWriter>>(StringComparer.Ordinal);
-        if (ids.Count > 0)
-        {
-            var read = connection.CreateCommand();
-            read.CommandText = $"""SELECT "Id", "GivenName", "FamilyName", "Gender", "BirthYear", "IdentityKind", "IdentityNumber" FROM "core_participants" WHERE "TenantId" = $tenant AND "Id" IN ({string.Join(", ", ids.Select((_, i) => $"$id{i}"))})""";
-            read.Parameters.AddWithValue("$tenant", tenant);
-            for (var i = 0; i < ids.Count; i++)
-            {
-                read.Parameters.AddWithValue($"$id{i}", ids[i]);
-            }
-
-            await using var reader = await read.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
                 var id = reader.GetString(0);
@@ -121,7 +105,7 @@ internal sealed class BareHost : IAsyncDisposable
                 int? birthYear = reader.IsDBNull(4) ? null : reader.GetInt32(4);
                 var kind = reader.IsDBNull(5) ? null : reader.GetString(5);
                 var number = reader.IsDBNull(6) ? null : reader.GetString(6);
-                rows[id] = json =>
+                rows.Add(json =>
                 {
                     json.WriteStartObject();
                     json.WriteString("id", Guid.Parse(id));
@@ -132,11 +116,24 @@ internal sealed class BareHost : IAsyncDisposable
                     json.WriteString("identityKind", Camel(kind));
                     json.WriteString("identityNumber", number);
                     json.WriteEndObject();
-                };
+                });
             }
         }
 
-        await WritePageAsync(http, ids.Select(id => rows[id]), page, size, total);
+        int total;
+        if (rows.Count < size && (rows.Count > 0 || page == 1))
+        {
+            total = (page - 1) * size + rows.Count;
+        }
+        else
+        {
+            var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) " + where;
+            Bind(count);
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+
+        await WritePageAsync(http, rows, page, size, total);
     }
 
     /// <summary>The signed-in case worker's worklist: due follow-ups assigned to them or to no one, overdue first.</summary>

@@ -15,6 +15,8 @@ internal static class FollowUpsBenchmark
     private const double DispatchTargetSeconds = 3;
     private const double RollupTargetSeconds = 4;
     private const double RatioTarget = 2;
+    private const int SteadyRuns = 3;
+    private static readonly string[] Ordinals = ["", "first", "second", "third", "fourth"];
 
     public static async Task<int> RunAsync(Options options)
     {
@@ -54,14 +56,21 @@ internal static class FollowUpsBenchmark
                 madeDue = report.GetProperty("madeDue").GetInt32();
                 Console.WriteLine($"dispatcher: {madeDue} made due with notifications in {dispatch:F2} s");
 
-                // The first run after a start pays for JIT and cold caches; the second is the steady state of a host
-                // that has run before (the nightly job in a long-running process).
+                // The first run after a start pays for JIT and cold caches; the next ones are the steady state of a host
+                // that has run before (the nightly job in a long-running process). Runs on a shared machine vary by a
+                // third, so the steady state is the median of three, and so is the hand-written query's time.
                 (rollupJob, rollupWall) = await RollupAsync(admin, programmeId, "first");
-                (rollupWarm, _) = await RollupAsync(admin, programmeId, "second");
+                var warm = new List<double>();
+                for (var run = 2; run <= 1 + SteadyRuns; run++)
+                {
+                    warm.Add((await RollupAsync(admin, programmeId, Ordinals[run])).Job);
+                }
+
+                rollupWarm = Median(warm);
             }
 
-            var sql = HandWrittenQuery(Path.Combine(data, "integration.db"), programmeId, today);
-            Console.WriteLine($"hand-written SQL for the main table: {sql:F2} s; ratio {rollupWarm / sql:F2} (first run {rollupJob / sql:F2})");
+            var sql = Median(Enumerable.Range(0, SteadyRuns).Select(_ => HandWrittenQuery(Path.Combine(data, "integration.db"), programmeId, today)).ToList());
+            Console.WriteLine($"rollup, median of runs 2 to {1 + SteadyRuns}: {rollupWarm:F2} s; hand-written SQL for the main table, median of {SteadyRuns}: {sql:F2} s; ratio {rollupWarm / sql:F2} (first run {rollupJob / sql:F2})");
 
             if (options.Optional("report") is { } path)
             {
@@ -72,10 +81,10 @@ internal static class FollowUpsBenchmark
                     "| figure | measured | target |",
                     "| --- | --- | --- |",
                     $"| dispatcher: {madeDue} due follow-ups made due, notifications written and listed (request time) | {dispatch:F2} s | under {DispatchTargetSeconds:F0} s |",
-                    $"| rollup of the tenant, programme to date, every grouping (job time, second run after a start) | {rollupWarm:F2} s | under {RollupTargetSeconds:F0} s |",
+                    $"| rollup of the tenant, programme to date, every grouping (job time, median of runs 2 to {1 + SteadyRuns} after a start) | {rollupWarm:F2} s | under {RollupTargetSeconds:F0} s |",
                     $"| the same, first run after a start (JIT, cold caches; request to done {rollupWall:F2} s) | {rollupJob:F2} s | — |",
-                    $"| one hand-written SQL query computing the main table (participants started, active, left, entry groups by gender and age band) | {sql:F2} s | — |",
-                    $"| ratio of the rollup (second run) to the hand-written query | {rollupWarm / sql:F2} | within {RatioTarget:F0}× |"));
+                    $"| one hand-written SQL query computing the main table (participants started, active, left, entry groups by gender and age band; median of {SteadyRuns}) | {sql:F2} s | — |",
+                    $"| ratio of the rollup (median) to the hand-written query (median) | {rollupWarm / sql:F2} | within {RatioTarget:F0}× |"));
             }
 
             return 0;
@@ -91,6 +100,12 @@ internal static class FollowUpsBenchmark
                 Directory.Delete(data, recursive: true);
             }
         }
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
     }
 
     /// <summary>Runs a programme-to-date rollup and returns its job time and the time from request to done.</summary>

@@ -167,7 +167,7 @@ internal static class ParticipantEndpoints
     }
 
     /// <summary>
-    /// A search by name alone, answered from the name index: the database counts the hits and picks the page there,
+    /// A search by name alone, answered from the name index: the database picks the page (and counts the hits) there,
     /// and only the page's participants are read. Merged records have no rows in the index, so they never show.
     /// </summary>
     private static async Task<(int Total, List<ParticipantListItem> Items)> SearchByNameAsync(IntegrationDbContext db, IReadOnlyList<string> terms, int page, int size, CancellationToken ct)
@@ -186,17 +186,17 @@ internal static class ParticipantEndpoints
                 || (n.SortKey.Length >= ParticipantWriter.MaxSortKeyLength && withTerm.Any(m => m.ParticipantId == n.ParticipantId)));
         }
 
-        var total = await hits.CountAsync(ct);
-        var ids = total <= (page - 1) * size
-            ? []
-            : await hits.OrderBy(n => n.SortKey).ThenBy(n => n.ParticipantId).Skip((page - 1) * size).Take(size).Select(n => n.ParticipantId).ToListAsync(ct);
-        var rows = ids.Count == 0
-            ? []
-            : await db.Participants.AsNoTracking().Where(x => ids.Contains(x.Id))
-                .Select(x => new ParticipantListItem(x.Id, x.GivenName, x.FamilyName, x.Gender, x.BirthYear, x.IdentityKind, x.IdentityNumber))
-                .ToListAsync(ct);
-        var order = ids.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
-        return (total, rows.OrderBy(r => order[r.Id]).ToList());
+        // The page and its participants in one query; the hits are counted only when the page does not tell how
+        // many there are (a full page, or a page past the end).
+        var items = await hits.OrderBy(n => n.SortKey).ThenBy(n => n.ParticipantId).Skip((page - 1) * size).Take(size)
+            .Join(db.Participants.AsNoTracking(), n => n.ParticipantId, x => x.Id, (n, x) => new { n.SortKey, x.Id, x.GivenName, x.FamilyName, x.Gender, x.BirthYear, x.IdentityKind, x.IdentityNumber })
+            .OrderBy(r => r.SortKey).ThenBy(r => r.Id)
+            .Select(r => new ParticipantListItem(r.Id, r.GivenName, r.FamilyName, r.Gender, r.BirthYear, r.IdentityKind, r.IdentityNumber))
+            .ToListAsync(ct);
+        var total = items.Count < size && (items.Count > 0 || page == 1)
+            ? (page - 1) * size + items.Count
+            : await hits.CountAsync(ct);
+        return (total, items);
     }
 
     private static async Task<(int Total, List<ParticipantListItem> Items)> SearchByFiltersAsync(

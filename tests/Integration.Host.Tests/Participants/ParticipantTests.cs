@@ -219,6 +219,7 @@ public sealed class ParticipantTests : IAsyncLifetime
         var first = await (await worker.GetAsync("/api/participants?q=ali&pageSize=2")).ReadJsonAsync();
         var second = await (await worker.GetAsync("/api/participants?q=ali&page=2&pageSize=2")).ReadJsonAsync();
         var beyond = await (await worker.GetAsync("/api/participants?q=ali&page=3&pageSize=2")).ReadJsonAsync();
+        var partLast = await (await worker.GetAsync("/api/participants?q=ali&page=2&pageSize=3")).ReadJsonAsync();
 
         // Ordered by family name, then given name; each participant once however many of their words match.
         Assert.Equal(4, first.GetProperty("total").GetInt32());
@@ -226,6 +227,8 @@ public sealed class ParticipantTests : IAsyncLifetime
         Assert.Equal(expected, first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(p => p.GetProperty("id").GetGuid()));
         Assert.Equal(4, beyond.GetProperty("total").GetInt32());
         Assert.Equal(0, beyond.GetProperty("items").GetArrayLength());
+        Assert.Equal(4, partLast.GetProperty("total").GetInt32()); // a last page that is not full tells the total itself
+        Assert.Equal([given], partLast.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()));
         Assert.Equal([three], (await Search("q=alim%20alis")).Select(p => p.GetProperty("id").GetGuid()));
 
         var read = await worker.GetAsync($"/api/participants/{given}");
