@@ -60,7 +60,8 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
             return;
         }
 
-        await using var connection = new SqliteConnection(settings.ConnectionString);
+        // A connection of its own, outside the pool: the busy timeout set below must not stay with a pooled connection.
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
