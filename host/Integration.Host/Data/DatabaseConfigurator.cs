@@ -165,9 +165,9 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
 
     /// <summary>
     /// Per-connection SQLite settings: an 8 MB page cache (bulk writes take a large one, <see cref="BulkWriteCacheAsync"/>),
-    /// so that fifty pooled connections under load do not each keep a large private copy of the hot pages (a
-    /// connection's cache is dropped anyway whenever another one commits, and every read of personal data writes audit
-    /// entries); with WAL, synchronous=NORMAL, which SQLite recommends for WAL (a commit is durable across a crash of the
+    /// so that the pooled connections under load (one per request in progress) do not each keep a large private copy
+    /// of the hot pages (a connection's cache is dropped anyway whenever another one commits, and every read of
+    /// personal data writes audit entries); with WAL, synchronous=NORMAL, which SQLite recommends for WAL (a commit is durable across a crash of the
     /// process, fsync happens at checkpoints); and checkpoints in the background (<see cref="CheckpointAsync"/>).
     /// </summary>
     private sealed class SqliteConnectionSettings : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
