@@ -106,10 +106,11 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
                 db,
                 db.Participations.AsNoTracking().Where(p => p.ProgrammeId == programmeId).Select(p => new
                 {
-                    p.ParticipantId, p.FirstStart, p.Entry.LabourMarketStatus, p.Entry.EducationLevel, p.Entry.ThirdCountryNational, p.Entry.Disability, p.Entry.IncomeSupport,
+                    p.ParticipantId, FirstStart = (int?)p.FirstStart!.Value.DayNumber, p.Entry.LabourMarketStatus, p.Entry.EducationLevel, p.Entry.ThirdCountryNational,
+                    p.Entry.Disability, p.Entry.IncomeSupport,
                 }),
                 ["ParticipantId", "FirstStart", "LabourMarketStatus", "EducationLevel", "ThirdCountryNational", "Disability", "IncomeSupport"],
-                r => (ParticipantId: r.GetGuid(0), FirstStart: r.NullableDate(1), Entry: new ParticipantStatus
+                r => (ParticipantId: r.GetGuid(0), FirstStart: r.NullableDay(1), Entry: new ParticipantStatus
                 {
                     LabourMarketStatus = r.NullableEnum<LabourMarketStatus>(2),
                     EducationLevel = r.NullableEnum<EducationLevel>(3),
@@ -127,14 +128,19 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
                 ct),
             ct);
 
-        // Module ids repeat on every row: one string each instead of one per row.
+        // Module ids repeat on every row: one string each instead of one per row. Dates come as day numbers and states
+        // as the one comparison a measure needs (see RollupRows: text columns cost the most to read).
         var enrolments = ReadAsync("enrolments", programme.TenantId, (db, ct) =>
         {
             var moduleIds = new Dictionary<string, string>(StringComparer.Ordinal);
             return RollupRows.ReadAsync(
                 db,
-                db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId).Select(e => new { e.Id, e.ParticipantId, e.ModuleId, e.Status, e.StartDate, e.ExitDate }),
-                ["Id", "ParticipantId", "ModuleId", "Status", "StartDate", "ExitDate"],
+                db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId).Select(e => new
+                {
+                    e.Id, e.ParticipantId, e.ModuleId, Exited = e.Status == EnrolmentStatus.Exited,
+                    StartDate = (int?)e.StartDate!.Value.DayNumber, ExitDate = (int?)e.ExitDate!.Value.DayNumber,
+                }),
+                ["Id", "ParticipantId", "ModuleId", "Exited", "StartDate", "ExitDate"],
                 r =>
                 {
                     var moduleId = r.GetString(2);
@@ -143,7 +149,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
                         moduleIds[moduleId] = shared = moduleId;
                     }
 
-                    return new RollupEnrolment(r.GetGuid(0), r.GetGuid(1), shared, r.Enum<EnrolmentStatus>(3), r.NullableDate(4), r.NullableDate(5));
+                    return new RollupEnrolment(r.GetGuid(0), r.GetGuid(1), shared, r.GetBoolean(3), r.NullableDay(4), r.NullableDay(5));
                 },
                 ct);
         }, ct);
@@ -155,28 +161,29 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
                 db,
                 db.Outcomes.AsNoTracking()
                     .Where(o => o.Type == OutcomeType.Employed || o.Type == OutcomeType.SelfEmployed || o.Type == OutcomeType.Studies || o.Type == OutcomeType.JobSeeking)
-                    .Select(o => new { o.ParticipantId, o.Type, o.Date }),
-                ["ParticipantId", "Type", "Date"],
-                r => (ParticipantId: r.GetGuid(0), Outcome: new RollupOutcome(r.Enum<OutcomeType>(1), r.Date(2))),
+                    .Select(o => new { o.ParticipantId, Studies = o.Type == OutcomeType.Studies, JobSeeking = o.Type == OutcomeType.JobSeeking, Date = o.Date.DayNumber }),
+                ["ParticipantId", "Studies", "JobSeeking", "Date"],
+                r => (ParticipantId: r.GetGuid(0), Outcome: new RollupOutcome(
+                    r.GetBoolean(1) ? RollupOutcomeKind.Studies : r.GetBoolean(2) ? RollupOutcomeKind.JobSeeking : RollupOutcomeKind.Work, r.Day(3))),
                 ct),
             ct);
 
-        // Read from the covering index alone (only the states a measure counts); the programme and module of each come
-        // from the enrolments in memory rather than from a join that visits every enrolment row.
+        // Read from the covering index alone (only the states a measure counts); the participant, programme and module
+        // of each come from its enrolment in memory rather than from a join that visits every enrolment row.
         var followUps = ReadAsync("follow-ups", programme.TenantId, (db, ct) => RollupRows.ReadAsync(
             db,
             db.FollowUps.AsNoTracking()
                 .Where(f => (f.State == FollowUpState.Due || f.State == FollowUpState.Done || f.State == FollowUpState.Missed) && f.DueOn <= until && f.EnrolmentId != null)
-                .Select(f => new { EnrolmentId = f.EnrolmentId!.Value, f.ParticipantId, f.DueOn, f.State }),
-            ["EnrolmentId", "ParticipantId", "DueOn", "State"],
-            r => (EnrolmentId: r.GetGuid(0), ParticipantId: r.GetGuid(1), DueOn: r.Date(2), State: r.Enum<FollowUpState>(3)),
+                .Select(f => new { EnrolmentId = f.EnrolmentId!.Value, DueOn = f.DueOn.DayNumber, Done = f.State == FollowUpState.Done, Missed = f.State == FollowUpState.Missed }),
+            ["EnrolmentId", "DueOn", "Done", "Missed"],
+            r => (EnrolmentId: r.GetGuid(0), DueOn: r.Day(1), State: r.GetBoolean(2) ? FollowUpState.Done : r.GetBoolean(3) ? FollowUpState.Missed : FollowUpState.Due),
             ct), ct);
 
         // Each set is tied to the participants as soon as it and they are read, while the other reads go on.
         var people = PeopleAsync(participations, participants, today);
         var withOutcomes = AttachOutcomesAsync(people, outcomes);
-        var moduleOfEnrolment = AttachEnrolmentsAsync(people, enrolments);
-        var programmeFollowUps = await FollowUpsOfAsync(people, moduleOfEnrolment, followUps);
+        var enrolmentOwners = AttachEnrolmentsAsync(people, enrolments);
+        var programmeFollowUps = await FollowUpsOfAsync(enrolmentOwners, followUps);
         await withOutcomes;
         var byId = await people;
         var programmeEnrolments = await enrolments;
@@ -219,34 +226,36 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
         }
     }
 
-    /// <summary>Gives each participant their enrolments (counting takes them person by person) and returns the module of each enrolment.</summary>
-    private static async Task<Dictionary<Guid, string>> AttachEnrolmentsAsync(Task<Dictionary<Guid, RollupPerson>> people, Task<List<RollupEnrolment>> enrolments)
+    /// <summary>Gives each participant their enrolments (counting takes them person by person) and returns each enrolment's participant and module.</summary>
+    private static async Task<Dictionary<Guid, (RollupPerson Person, string ModuleId)>> AttachEnrolmentsAsync(Task<Dictionary<Guid, RollupPerson>> people, Task<List<RollupEnrolment>> enrolments)
     {
         var byId = await people;
         var all = await enrolments;
-        var modules = new Dictionary<Guid, string>(all.Count);
+        var owners = new Dictionary<Guid, (RollupPerson, string)>(all.Count);
         foreach (var enrolment in all)
         {
-            byId.GetValueOrDefault(enrolment.ParticipantId)?.Enrolments.Add(enrolment);
-            modules[enrolment.Id] = enrolment.ModuleId;
+            if (byId.GetValueOrDefault(enrolment.ParticipantId) is { } person)
+            {
+                person.Enrolments.Add(enrolment);
+                owners[enrolment.Id] = (person, enrolment.ModuleId);
+            }
         }
 
-        return modules;
+        return owners;
     }
 
-    /// <summary>The follow-ups of the programme's enrolments, each with its participant and module.</summary>
+    /// <summary>The follow-ups of the programme's enrolments, each with its enrolment's participant and module.</summary>
     private static async Task<List<RollupFollowUp>> FollowUpsOfAsync(
-        Task<Dictionary<Guid, RollupPerson>> people, Task<Dictionary<Guid, string>> moduleOfEnrolment, Task<List<(Guid EnrolmentId, Guid ParticipantId, DateOnly DueOn, FollowUpState State)>> followUps)
+        Task<Dictionary<Guid, (RollupPerson Person, string ModuleId)>> enrolmentOwners, Task<List<(Guid EnrolmentId, DateOnly DueOn, FollowUpState State)>> followUps)
     {
-        var byId = await people;
-        var moduleOf = await moduleOfEnrolment;
+        var owners = await enrolmentOwners;
         var all = await followUps;
         var result = new List<RollupFollowUp>(all.Count);
         foreach (var f in all)
         {
-            if (moduleOf.TryGetValue(f.EnrolmentId, out var moduleId) && byId.TryGetValue(f.ParticipantId, out var person))
+            if (owners.TryGetValue(f.EnrolmentId, out var owner))
             {
-                result.Add(new RollupFollowUp(person, moduleId, f.DueOn, f.State));
+                result.Add(new RollupFollowUp(owner.Person, owner.ModuleId, f.DueOn, f.State));
             }
         }
 

@@ -1,5 +1,4 @@
 using Integration.Abstractions.Kernel;
-using Integration.Abstractions.Participants;
 using Integration.Host.FollowUps;
 using Integration.Host.Participants;
 
@@ -24,9 +23,19 @@ public sealed record RollupPerson(Guid Id, Gender Gender, AgeBand AgeBand, Parti
     public List<RollupEnrolment> Enrolments { get; } = [];
 }
 
-public sealed record RollupEnrolment(Guid Id, Guid ParticipantId, string ModuleId, EnrolmentStatus Status, DateOnly? StartDate, DateOnly? ExitDate);
+public sealed record RollupEnrolment(Guid Id, Guid ParticipantId, string ModuleId, bool Exited, DateOnly? StartDate, DateOnly? ExitDate);
 
-public sealed record RollupOutcome(OutcomeType Type, DateOnly Date);
+/// <summary>An outcome as the measures tell them apart.</summary>
+public sealed record RollupOutcome(RollupOutcomeKind Kind, DateOnly Date);
+
+/// <summary>The outcome types a measure counts: employment and self-employment count alike.</summary>
+public enum RollupOutcomeKind
+{
+    /// <summary>Employed (any form) or self-employed.</summary>
+    Work,
+    Studies,
+    JobSeeking,
+}
 
 public readonly record struct RollupFollowUp(RollupPerson Person, string ModuleId, DateOnly DueOn, FollowUpState State);
 
@@ -90,7 +99,7 @@ public static class RollupFacts
             }
 
             firstStart = firstStart is { } first && first <= started ? first : started;
-            ongoing |= e.Status != EnrolmentStatus.Exited;
+            ongoing |= !e.Exited;
             if (e.ExitDate is { } exit && (lastExit is null || exit > lastExit))
             {
                 lastExit = exit;
@@ -113,7 +122,7 @@ public static class RollupFacts
             DateOnly? first = null;
             foreach (var o in outcomes)
             {
-                if (o.Date >= firstDay && o.Type is OutcomeType.Employed or OutcomeType.SelfEmployed or OutcomeType.Studies && (first is null || o.Date < first))
+                if (o.Date >= firstDay && o.Kind is RollupOutcomeKind.Work or RollupOutcomeKind.Studies && (first is null || o.Date < first))
                 {
                     first = o.Date;
                 }
@@ -195,11 +204,11 @@ public static class RollupFacts
         var sixMonthsDay = exit.AddMonths(6).DayNumber;
         foreach (var o in outcomes)
         {
-            var work = o.Type is OutcomeType.Employed or OutcomeType.SelfEmployed;
+            var work = o.Kind == RollupOutcomeKind.Work;
             if (o.Date >= exit && o.Date.DayNumber - exit.DayNumber <= ExitWindowDays)
             {
-                jobSeeking |= o.Type == OutcomeType.JobSeeking;
-                studies |= o.Type == OutcomeType.Studies;
+                jobSeeking |= o.Kind == RollupOutcomeKind.JobSeeking;
+                studies |= o.Kind == RollupOutcomeKind.Studies;
                 employed |= work;
             }
 
