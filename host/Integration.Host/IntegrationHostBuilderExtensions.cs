@@ -54,12 +54,7 @@ public static class IntegrationHostBuilderExtensions
         services.AddSingleton<DatabaseConfigurator>();
         services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
-        // The options are built once (they depend on settings only), not for every request: building them and finding
-        // EF Core's internal services for them again cost a measurable part of a short request.
-        services.AddDbContext<IntegrationDbContext>(
-            (sp, options) => sp.GetRequiredService<DatabaseConfigurator>().Configure(options, IntegrationDbContext.MigrationsHistoryTable),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+        services.AddIntegrationDbContext();
 
         services.AddIntegrationIdentity(settings);
         services.AddAuthorization(options =>

@@ -1,4 +1,3 @@
-using Integration.Abstractions.Tenancy;
 using Integration.Host.Configuration;
 using Integration.Host.Data;
 using Microsoft.EntityFrameworkCore;
@@ -143,7 +142,7 @@ public static class TestDatabase
     {
         var options = new DbContextOptionsBuilder<IntegrationDbContext>();
         configurator.Configure(options, IntegrationDbContext.MigrationsHistoryTable);
-        return new IntegrationDbContext(options.Options, new NoTenant());
+        return new IntegrationDbContext(options.Options);
     }
 
     private static void Execute(NpgsqlConnection connection, string sql)
@@ -151,11 +150,6 @@ public static class TestDatabase
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private sealed class NoTenant : ITenantContext
-    {
-        public Guid? TenantId => null;
     }
 
     /// <summary>Drops a database made by <see cref="CreatePostgreSqlDatabase"/>, closing connections still open to it.</summary>

@@ -18,11 +18,6 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<I
         ]).Build());
         var builder = new DbContextOptionsBuilder<IntegrationDbContext>();
         new DatabaseConfigurator(settings).Configure(builder, IntegrationDbContext.MigrationsHistoryTable);
-        return new IntegrationDbContext(builder.Options, new NoTenant());
-    }
-
-    private sealed class NoTenant : Integration.Abstractions.Tenancy.ITenantContext
-    {
-        public Guid? TenantId => null;
+        return new IntegrationDbContext(builder.Options);
     }
 }

@@ -14,9 +14,14 @@ namespace Integration.Host.Data;
 /// records. Tables are prefixed <c>core_</c>, the way module tables carry their module id. Rows of
 /// <see cref="ITenantOwned"/> entities are filtered to the current tenant and checked before saving, as in modules.
 /// </summary>
-public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> options, ITenantContext tenant)
+/// <remarks>
+/// Contexts are pooled (<see cref="DbContextPooling"/>): a request takes one from the pool and is handed it with its
+/// tenant set (<see cref="Tenant"/>). A context made without the pool reads no tenant's rows.
+/// </remarks>
+public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> options)
     : IdentityDbContext<StaffUser, StaffRole, Guid>(options), IDataProtectionKeyContext
 {
+    private ITenantContext tenant = NoTenant.Instance;
     public const string MigrationsHistoryTable = "core__migrations";
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
@@ -63,6 +68,12 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
 
     /// <summary>The data-protection key ring (tokens, cookies), in the database so that every host instance shares it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Whose rows this context reads and writes: set each time the context is taken from the pool.</summary>
+    internal ITenantContext Tenant
+    {
+        set => tenant = value;
+    }
 
     /// <summary>The tenant whose rows this context reads; <see cref="Guid.Empty"/> (no rows) when there is none.</summary>
     private Guid CurrentTenantId => tenant.TenantId ?? Guid.Empty;
@@ -145,5 +156,12 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
         Integration.Host.Rollups.RollupModel.Configure(builder);
         Identity.StaffPermissionGrant.Configure(builder);
         TenantRows.ApplyQueryFilters(builder, this, nameof(CurrentTenantId));
+    }
+
+    private sealed class NoTenant : ITenantContext
+    {
+        public static readonly NoTenant Instance = new();
+
+        public Guid? TenantId => null;
     }
 }
