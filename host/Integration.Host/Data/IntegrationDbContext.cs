@@ -21,8 +21,9 @@ namespace Integration.Host.Data;
 public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> options)
     : IdentityDbContext<StaffUser, StaffRole, Guid>(options), IDataProtectionKeyContext
 {
-    private ITenantContext tenant = NoTenant.Instance;
     public const string MigrationsHistoryTable = "core__migrations";
+
+    private ITenantContext tenant = NoTenant.Instance;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
