@@ -179,6 +179,14 @@ internal static class FollowUpData
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Copies the file's write-ahead log into it and empties the log (a host killed under load leaves a large one).</summary>
+    public static void CheckpointWal(string databaseFile)
+    {
+        using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
+        connection.Open();
+        Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+
     private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

@@ -76,7 +76,7 @@ internal static class HttpBenchmark
 
             // The host was killed with its write-ahead log in place (hundreds of MB after a run under load); the bare
             // server starts, as the host did, from a file with its log copied in.
-            CheckpointWal(database);
+            FollowUpData.CheckpointWal(database);
             await using (var bare = await BareHost.StartAsync(database, setup.Id, setup.Workers[0]))
             {
                 using var client = new HttpClient { BaseAddress = bare.Address };
@@ -201,14 +201,5 @@ internal static class HttpBenchmark
 
         lines.Add($"| host peak working set (VmHWM) over the warm-up and the HTTP runs | {peak / 1024.0 / 1024:F0} MB | under {MemoryTargetMb:F0} MB |");
         return string.Join('\n', lines);
-    }
-
-    private static void CheckpointWal(string database)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-        command.ExecuteNonQuery();
     }
 }

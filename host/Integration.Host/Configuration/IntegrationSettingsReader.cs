@@ -61,16 +61,22 @@ public static class IntegrationSettingsReader
             ConnectionString = connectionString,
             JobWorkerCount = workers,
             FollowUps = ReadFollowUps(section),
-            Http = new HttpSettings
-            {
-                MaxConcurrentRequests = ParseInt(section, "Http:MaxConcurrentRequests", new HttpSettings().MaxConcurrentRequests, 1, 10_000),
-                RequestQueueLimit = ParseInt(section, "Http:RequestQueueLimit", new HttpSettings().RequestQueueLimit, 0, 1_000_000),
-            },
+            Http = ReadHttp(section),
             Smtp = ReadSmtp(section),
             BootstrapAdminEmail = string.IsNullOrWhiteSpace(adminEmail) ? null : adminEmail.Trim(),
             BootstrapAdminPassword = string.IsNullOrWhiteSpace(adminPassword) ? null : adminPassword,
             DemoEnabled = ParseBool(section, "Demo:Enabled", false),
             DemoSeed = ParseInt(section, "Demo:Seed", 2026, 0, int.MaxValue),
+        };
+    }
+
+    private static HttpSettings ReadHttp(IConfigurationSection section)
+    {
+        var defaults = new HttpSettings();
+        return new HttpSettings
+        {
+            MaxConcurrentRequests = ParseInt(section, "Http:MaxConcurrentRequests", defaults.MaxConcurrentRequests, 1, 10_000),
+            RequestQueueLimit = ParseInt(section, "Http:RequestQueueLimit", defaults.RequestQueueLimit, 0, 1_000_000),
         };
     }
 
