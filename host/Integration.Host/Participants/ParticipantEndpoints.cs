@@ -176,6 +176,13 @@ internal static class ParticipantEndpoints
         // first of their words in the range (see ParticipantName.PreviousToken). The other words are checked on the
         // row's sort key, which holds every word of the name; a sort key cut at its maximum length may have lost a
         // word, so for those the word is looked up in the index instead.
+        var skip = (page - 1) * size;
+        if (NameSearch.For(terms) is { } usual)
+        {
+            var found = await NameSearchQueries.PageAsync(db, usual, skip, size, ct);
+            return (PageTells(found.Count) ? skip + found.Count : await NameSearchQueries.CountAsync(db, usual, ct), found);
+        }
+
         var longest = terms.OrderByDescending(t => t.Length).First();
         var hits = db.ParticipantNames.AsNoTracking().Where(WordStarts(longest)).Where(FirstInRange(longest));
         foreach (var term in terms.Where(t => !ReferenceEquals(t, longest)))
@@ -188,15 +195,15 @@ internal static class ParticipantEndpoints
 
         // The page and its participants in one query; the hits are counted only when the page does not tell how
         // many there are (a full page, or a page past the end).
-        var items = await hits.OrderBy(n => n.SortKey).ThenBy(n => n.ParticipantId).Skip((page - 1) * size).Take(size)
+        var items = await hits.OrderBy(n => n.SortKey).ThenBy(n => n.ParticipantId).Skip(skip).Take(size)
             .Join(db.Participants.AsNoTracking(), n => n.ParticipantId, x => x.Id, (n, x) => new { n.SortKey, x.Id, x.GivenName, x.FamilyName, x.Gender, x.BirthYear, x.IdentityKind, x.IdentityNumber })
             .OrderBy(r => r.SortKey).ThenBy(r => r.Id)
             .Select(r => new ParticipantListItem(r.Id, r.GivenName, r.FamilyName, r.Gender, r.BirthYear, r.IdentityKind, r.IdentityNumber))
             .ToListAsync(ct);
-        var total = items.Count < size && (items.Count > 0 || page == 1)
-            ? (page - 1) * size + items.Count
-            : await hits.CountAsync(ct);
-        return (total, items);
+        return (PageTells(items.Count) ? skip + items.Count : await hits.CountAsync(ct), items);
+
+        // A page that is not full, and not past the end, tells the total without counting.
+        bool PageTells(int count) => count < size && (count > 0 || page == 1);
     }
 
     private static async Task<(int Total, List<ParticipantListItem> Items)> SearchByFiltersAsync(
