@@ -76,34 +76,32 @@ internal static partial class FollowUpEndpoints
             return Problems.Validation(errors);
         }
 
-        var me = http.User.GetUserId();
-        // Mine and the unassigned ones as two index lookups (UNION ALL) rather than one OR, which SQLite answers by
-        // reading every due follow-up of the tenant; counted from the index alone, one count each.
-        var due = db.FollowUps.AsNoTracking().Where(f => f.State == FollowUpState.Due);
-        IQueryable<FollowUp> query;
+        var skip = (p - 1) * size;
         int total;
-        if (all || me is not { } mine)
+        List<Guid> pageIds;
+        if (!all && http.User.GetUserId() is { } me)
         {
-            query = all ? due : due.Where(f => f.AssigneeId == null);
-            total = await query.CountAsync(ct);
+            // The usual worklist, mine and the unassigned ones, compiled (WorklistQueries).
+            total = await WorklistQueries.CountAsync(db, me, ct);
+            pageIds = await WorklistQueries.PageIdsAsync(db, me, skip, size, ct);
         }
         else
         {
-            query = due.Where(f => f.AssigneeId == mine).Concat(due.Where(f => f.AssigneeId == null));
-            total = await due.CountAsync(f => f.AssigneeId == mine, ct) + await due.CountAsync(f => f.AssigneeId == null, ct);
+            var due = db.FollowUps.AsNoTracking().Where(f => f.State == FollowUpState.Due);
+            var query = all ? due : due.Where(f => f.AssigneeId == null);
+            total = await query.CountAsync(ct);
+
+            // The page is chosen on the ids and the sort columns, and only its rows are read in full: sorting whole
+            // rows (notes and all) of a long worklist cost several times the rest of the request.
+            pageIds = await query
+                .OrderBy(f => f.OverdueAt == null).ThenBy(f => f.DueOn).ThenBy(f => f.Id)
+                .Skip(skip).Take(size)
+                .Select(f => f.Id)
+                .ToListAsync(ct);
         }
 
-        // The page is chosen on the ids and the sort columns, and only its rows are read in full: sorting whole rows
-        // (notes and all) of a long worklist cost several times the rest of the request.
-        var pageIds = await query
-            .OrderBy(f => f.OverdueAt == null).ThenBy(f => f.DueOn).ThenBy(f => f.Id)
-            .Skip((p - 1) * size).Take(size)
-            .Select(f => f.Id)
-            .ToListAsync(ct);
         var position = pageIds.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
-        var rows = (await db.FollowUps.AsNoTracking().Where(f => pageIds.Contains(f.Id))
-            .Join(db.Participants, f => f.ParticipantId, pp => pp.Id, (f, pp) => new { FollowUp = f, pp.GivenName, pp.FamilyName })
-            .ToListAsync(ct))
+        var rows = (await WorklistQueries.RowsAsync(db, [.. pageIds], ct))
             .OrderBy(r => position[r.FollowUp.Id])
             .ToList();
         await audit.ReadAsync(FollowUpPlanner.RecordType, rows.Select(r => (r.FollowUp.Id, r.FollowUp.ParticipantId)), ct);
