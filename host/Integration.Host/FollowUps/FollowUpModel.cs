@@ -33,8 +33,10 @@ internal static class FollowUpModel
             f.HasIndex(x => new { x.TenantId, x.State, x.DueOn, x.EnrolmentId, x.ParticipantId }).HasDatabaseName("IX_core_follow_ups_TenantId_State_DueOn");
             f.HasIndex(x => new { x.TenantId, x.ParticipantId });
             // A case worker's worklist: their due follow-ups and the unassigned ones, without reading every due one of
-            // the tenant (10 000 due over twenty case workers made each worklist page read all of them).
-            f.HasIndex(x => new { x.TenantId, x.State, x.AssigneeId, x.DueOn });
+            // the tenant (10 000 due over twenty case workers made each worklist page read all of them). It also carries
+            // the other sort columns and the id, so that a page is chosen from the index alone: reading the table row of
+            // each of a worker's 500 due follow-ups to sort them took half of a worklist request's CPU under load.
+            f.HasIndex(x => new { x.TenantId, x.State, x.AssigneeId, x.DueOn, x.OverdueAt, x.Id }).HasDatabaseName("IX_core_follow_ups_TenantId_State_AssigneeId_DueOn");
             f.HasIndex(x => new { x.TenantId, x.BatchId });
             f.HasIndex(x => new { x.TenantId, x.PolicyId, x.SubjectId });
             f.HasIndex(x => x.ClaimToken);

@@ -541,10 +541,11 @@ namespace Integration.Host.Data.Migrations.PostgreSql
 
                     b.HasIndex("TenantId", "PolicyId", "SubjectId");
 
-                    b.HasIndex("TenantId", "State", "AssigneeId", "DueOn");
-
                     b.HasIndex("TenantId", "State", "DueOn", "EnrolmentId", "ParticipantId")
                         .HasDatabaseName("IX_core_follow_ups_TenantId_State_DueOn");
+
+                    b.HasIndex("TenantId", "State", "AssigneeId", "DueOn", "OverdueAt", "Id")
+                        .HasDatabaseName("IX_core_follow_ups_TenantId_State_AssigneeId_DueOn");
 
                     b.ToTable("core_follow_ups", (string)null);
                 });
