@@ -16,7 +16,8 @@ internal static class WorklistQueries
     private static readonly Func<IntegrationDbContext, CancellationToken, Task<int>> CountUnassigned = EF.CompileAsyncQuery(
         (IntegrationDbContext db, CancellationToken ct) => db.FollowUps.Count(f => f.State == FollowUpState.Due && f.AssigneeId == null));
 
-    // Mine and the unassigned ones as two index lookups (UNION ALL), the page chosen on the ids and the sort columns.
+    // Mine and the unassigned ones as two index lookups (UNION ALL) rather than one OR, which SQLite answers by reading
+    // every due follow-up of the tenant. The page is chosen on the ids and the sort columns, which the index carries.
     private static readonly Func<IntegrationDbContext, Guid, int, int, IAsyncEnumerable<Guid>> PageIds = EF.CompileAsyncQuery(
         (IntegrationDbContext db, Guid me, int skip, int take) => db.FollowUps.AsNoTracking()
             .Where(f => f.State == FollowUpState.Due && f.AssigneeId == me)
