@@ -186,12 +186,15 @@ public sealed class FollowUpTests : IAsyncLifetime
 
         var mine = await (await f.Worker.GetAsync("/api/follow-ups/worklist")).ReadJsonAsync();
         var all = await (await f.Worker.GetAsync("/api/follow-ups/worklist?assignee=all")).ReadJsonAsync();
+        var secondPage = await (await f.Worker.GetAsync("/api/follow-ups/worklist?page=2&pageSize=2")).ReadJsonAsync();
 
         var items = mine.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([overdueMine, dueUnassigned, dueMine], items.Select(FollowUpFixture.Id));
         Assert.Equal([true, false, false], items.Select(i => i.GetProperty("overdue").GetBoolean()));
         Assert.Equal(3, mine.GetProperty("total").GetInt32());
         Assert.Equal(4, all.GetProperty("total").GetInt32());
+        Assert.Equal([dueMine], secondPage.GetProperty("items").EnumerateArray().Select(FollowUpFixture.Id));
+        Assert.Equal(3, secondPage.GetProperty("total").GetInt32());
     }
 
     [Fact]
