@@ -37,11 +37,13 @@ public static class IntegrationApplicationExtensions
         // The modules' models are built on another thread while the host's own migrations run: building a model is
         // most of what a module's migration costs when nothing is pending, and it needs no table of the host's.
         var moduleModels = Task.Run(() => BuildModuleModels(app));
-        services.GetRequiredService<DatabaseConfigurator>().PrepareDatabase();
+        var database = services.GetRequiredService<DatabaseConfigurator>();
+        database.PrepareDatabase();
+        bool hostMigrated;
         await using (var scope = services.CreateAsyncScope())
         {
             // EF Core locks the migrations-history table, so instances that start together migrate once.
-            await PendingMigrations.ApplyAsync(scope.ServiceProvider.GetRequiredService<IntegrationDbContext>());
+            hostMigrated = await PendingMigrations.ApplyAsync(scope.ServiceProvider.GetRequiredService<IntegrationDbContext>());
         }
 
         // Instances that start together on one PostgreSQL database race to create the roles and the first admin; the
@@ -62,7 +64,15 @@ public static class IntegrationApplicationExtensions
         }
 
         await moduleModels;
-        await MigrateModulesAsync(app);
+        var modulesMigrated = await MigrateModulesAsync(app);
+        if (hostMigrated || modulesMigrated)
+        {
+            // A migration that adds or changes an index leaves the planner's statistics without it until the nightly
+            // upkeep, and SQLite then plans by guesswork: a worklist page on a database of 500 000 follow-ups cost 160 ms
+            // of CPU instead of 3 ms after the upgrade that widened its index. Sampled statistics take milliseconds.
+            await using var scope = services.CreateAsyncScope();
+            await database.OptimizeAsync(scope.ServiceProvider.GetRequiredService<IntegrationDbContext>(), CancellationToken.None);
+        }
     }
 
     /// <summary>
@@ -213,8 +223,10 @@ public static class IntegrationApplicationExtensions
         }
     }
 
-    private static async Task MigrateModulesAsync(WebApplication app)
+    /// <returns>Whether any module's migrations were applied.</returns>
+    private static async Task<bool> MigrateModulesAsync(WebApplication app)
     {
+        var applied = false;
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
         await using var scope = app.Services.GetAutofacRoot().BeginLifetimeScope();
         var contextService = new TypedService(typeof(ModuleDbContext));
@@ -241,6 +253,7 @@ public static class IntegrationApplicationExtensions
 
                     if (await PendingMigrations.ApplyAsync(context))
                     {
+                        applied = true;
                         app.Logger.LogInformation("Migrations of {Context} applied for module {ModuleId}", context.GetType().Name, module.Id);
                     }
                 }
@@ -257,6 +270,8 @@ public static class IntegrationApplicationExtensions
         {
             app.Logger.LogWarning("Module contexts registered outside a module assembly are not migrated: {Types}", string.Join(", ", foreign.Select(r => r.Activator.LimitType.Name)));
         }
+
+        return applied;
     }
 
     private static void ModuleFailed(WebApplication app, LoadedModule module, string reason)
