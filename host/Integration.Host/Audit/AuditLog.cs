@@ -1,6 +1,8 @@
 using Integration.Abstractions.Tenancy;
 using Integration.Host.Data;
 using Integration.Host.Identity;
+using Integration.Host.Web;
+using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Host.Audit;
 
@@ -68,7 +70,20 @@ public sealed class AuditLog(IntegrationDbContext db, IHttpContextAccessor http,
     }
 
     /// <summary>Records that participants' personal data was read, and saves.</summary>
-    public async Task ReadAsync(string recordType, IEnumerable<(Guid RecordId, Guid ParticipantId)> records, CancellationToken cancellationToken)
+    public Task ReadAsync(string recordType, IEnumerable<(Guid RecordId, Guid ParticipantId)> records, CancellationToken cancellationToken) =>
+        RecordReadAsync(recordType, records, stepAside: false, cancellationToken);
+
+    /// <summary>
+    /// Records that participants' personal data was read, as the request's last work on the database before it
+    /// answers. While its entries wait for their commit, the request gives its connection back to the pool and its
+    /// place among the requests in progress to the next one in line (<see cref="RequestPlace"/>): the next request's
+    /// entries can then join the same commit, and fewer commits mean fewer page caches dropped by the other connections.
+    /// A request that still reads or writes afterwards uses <see cref="ReadAsync"/>.
+    /// </summary>
+    public Task ReadBeforeAnswerAsync(string recordType, IEnumerable<(Guid RecordId, Guid ParticipantId)> records, CancellationToken cancellationToken) =>
+        RecordReadAsync(recordType, records, stepAside: true, cancellationToken);
+
+    private async Task RecordReadAsync(string recordType, IEnumerable<(Guid RecordId, Guid ParticipantId)> records, bool stepAside, CancellationToken cancellationToken)
     {
         var entries = records.Select(r => Create(AuditAction.Read, recordType, r.RecordId, r.ParticipantId)).ToList();
         if (entries.Count == 0)
@@ -89,6 +104,14 @@ public sealed class AuditLog(IntegrationDbContext db, IHttpContextAccessor http,
         foreach (var entry in entries)
         {
             entry.TenantId = tenantId;
+        }
+
+        if (stepAside)
+        {
+            http.HttpContext?.Features.Get<RequestPlace>()?.GiveUp();
+
+            // The staff session check opened the request's connection for all its queries; none is left to run.
+            await db.Database.CloseConnectionAsync();
         }
 
         await reads.WriteAsync(entries, cancellationToken);

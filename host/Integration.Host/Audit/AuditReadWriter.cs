@@ -27,13 +27,19 @@ public sealed class AuditReadWriter(IServiceScopeFactory scopes, ILogger<AuditRe
     private BulkInsert<AuditEntry>? insert;
     private AsyncServiceScope? writerScope;
     private IntegrationDbContext? writer;
+    private int pendingWrites;
+
+    /// <summary>How many requests handed entries over that are neither committed nor failed yet.</summary>
+    public int PendingWrites => Volatile.Read(ref pendingWrites);
 
     /// <summary>Writes the entries (their tenant set) and completes once they are committed.</summary>
     public Task WriteAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         var pending = new Pending(entries);
+        Interlocked.Increment(ref pendingWrites);
         if (!queue.Writer.TryWrite(pending))
         {
+            Interlocked.Decrement(ref pendingWrites);
             throw new InvalidOperationException("The host is stopping: the audit writer takes no more entries.");
         }
 
@@ -74,6 +80,7 @@ public sealed class AuditReadWriter(IServiceScopeFactory scopes, ILogger<AuditRe
                 await CommitAsync(entries);
                 foreach (var pending in batch)
                 {
+                    Interlocked.Decrement(ref pendingWrites);
                     pending.Committed.TrySetResult();
                 }
             }
@@ -82,6 +89,7 @@ public sealed class AuditReadWriter(IServiceScopeFactory scopes, ILogger<AuditRe
                 logger.LogError(ex, "Writing {Count} audit entries of reads failed; the {Requests} requests that read the data fail with it", entries.Count, batch.Count);
                 foreach (var pending in batch)
                 {
+                    Interlocked.Decrement(ref pendingWrites);
                     pending.Committed.TrySetException(ex);
                 }
 

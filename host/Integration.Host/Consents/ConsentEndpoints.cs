@@ -37,7 +37,7 @@ internal static class ConsentEndpoints
 
         var consents = await db.Consents.AsNoTracking().Where(c => c.ParticipantId == participantId)
             .OrderByDescending(c => c.GivenOn).ThenByDescending(c => c.RecordedAt).ToListAsync(ct);
-        await audit.ReadAsync(RecordType, consents.Select(c => (c.Id, participantId)), ct);
+        await audit.ReadBeforeAnswerAsync(RecordType, consents.Select(c => (c.Id, participantId)), ct);
         return TypedResults.Ok(consents.Select(ConsentResponse.From).ToList());
     }
 

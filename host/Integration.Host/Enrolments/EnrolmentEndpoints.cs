@@ -170,7 +170,7 @@ internal static class EnrolmentEndpoints
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(e => e.ReferredOn).ThenBy(e => e.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        await audit.ReadAsync(RecordType, items.Select(e => (e.Id, e.ParticipantId)), ct);
+        await audit.ReadBeforeAnswerAsync(RecordType, items.Select(e => (e.Id, e.ParticipantId)), ct);
         return TypedResults.Ok(new Page<EnrolmentResponse>(items.Select(EnrolmentResponse.From).ToList(), p, size, total));
     }
 
@@ -182,7 +182,7 @@ internal static class EnrolmentEndpoints
             return NotFound();
         }
 
-        await audit.ReadAsync(RecordType, [(enrolment.Id, enrolment.ParticipantId)], ct);
+        await audit.ReadBeforeAnswerAsync(RecordType, [(enrolment.Id, enrolment.ParticipantId)], ct);
         http.Response.SetETag(enrolment.Version);
         return TypedResults.Ok(EnrolmentResponse.From(enrolment));
     }

@@ -28,7 +28,7 @@ internal static class ParticipationEndpoints
         }
 
         var rows = await db.Participations.AsNoTracking().Where(p => p.ParticipantId == participantId).OrderBy(p => p.FirstStart).ToListAsync(ct);
-        await audit.ReadAsync("participation", rows.Select(r => (r.Id, participantId)), ct);
+        await audit.ReadBeforeAnswerAsync("participation", rows.Select(r => (r.Id, participantId)), ct);
         return TypedResults.Ok(rows.Select(r => new ParticipationResponse(r.Id, r.ProgrammeId, r.FirstStart, r.LastExit, ParticipantStatusResponse.From(r.Entry))).ToList());
     }
 }

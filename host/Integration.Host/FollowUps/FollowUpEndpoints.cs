@@ -59,7 +59,7 @@ internal static partial class FollowUpEndpoints
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(f => f.DueOn).ThenBy(f => f.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        await audit.ReadAsync(FollowUpPlanner.RecordType, items.Select(f => (f.Id, f.ParticipantId)), ct);
+        await audit.ReadBeforeAnswerAsync(FollowUpPlanner.RecordType, items.Select(f => (f.Id, f.ParticipantId)), ct);
         return TypedResults.Ok(new Page<FollowUpResponse>(items.Select(f => FollowUpResponse.From(f)).ToList(), p, size, total));
     }
 
@@ -104,7 +104,7 @@ internal static partial class FollowUpEndpoints
         var rows = (await WorklistQueries.RowsAsync(db, [.. pageIds], ct))
             .OrderBy(r => position[r.FollowUp.Id])
             .ToList();
-        await audit.ReadAsync(FollowUpPlanner.RecordType, rows.Select(r => (r.FollowUp.Id, r.FollowUp.ParticipantId)), ct);
+        await audit.ReadBeforeAnswerAsync(FollowUpPlanner.RecordType, rows.Select(r => (r.FollowUp.Id, r.FollowUp.ParticipantId)), ct);
         return TypedResults.Ok(new Page<FollowUpResponse>(rows.Select(r => FollowUpResponse.From(r.FollowUp, $"{r.GivenName} {r.FamilyName}")).ToList(), p, size, total));
     }
 
@@ -116,7 +116,7 @@ internal static partial class FollowUpEndpoints
             return NotFound();
         }
 
-        await audit.ReadAsync(FollowUpPlanner.RecordType, [(followUp.Id, followUp.ParticipantId)], ct);
+        await audit.ReadBeforeAnswerAsync(FollowUpPlanner.RecordType, [(followUp.Id, followUp.ParticipantId)], ct);
         http.Response.SetETag(followUp.Version);
         return TypedResults.Ok(FollowUpResponse.From(followUp));
     }

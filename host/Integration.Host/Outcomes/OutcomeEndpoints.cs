@@ -30,7 +30,7 @@ internal static class OutcomeEndpoints
 
         var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.ParticipantId == participantId)
             .OrderByDescending(o => o.Date).ThenByDescending(o => o.RecordedAt).ToListAsync(ct);
-        await audit.ReadAsync(RecordType, outcomes.Select(o => (o.Id, participantId)), ct);
+        await audit.ReadBeforeAnswerAsync(RecordType, outcomes.Select(o => (o.Id, participantId)), ct);
         return TypedResults.Ok(outcomes.Select(OutcomeResponse.From).ToList());
     }
 

@@ -69,7 +69,7 @@ internal static class ParticipantEndpoints
         }
 
         var candidates = await duplicates.FindAsync(participant.GivenName, participant.FamilyName, participant.BirthYear, participant.Id, ct);
-        await audit.ReadAsync(ParticipantWriter.RecordType, candidates.Select(c => (c.Id, c.Id)), ct);
+        await audit.ReadBeforeAnswerAsync(ParticipantWriter.RecordType, candidates.Select(c => (c.Id, c.Id)), ct);
         http.Response.SetETag(participant.Version);
         return TypedResults.Created($"/api/participants/{participant.Id}", new CreatedParticipantResponse(ParticipantResponse.From(participant), candidates));
     }
@@ -83,7 +83,7 @@ internal static class ParticipantEndpoints
             return NotFound();
         }
 
-        await audit.ReadAsync(ParticipantWriter.RecordType, [(participant.Id, participant.Id)], ct);
+        await audit.ReadBeforeAnswerAsync(ParticipantWriter.RecordType, [(participant.Id, participant.Id)], ct);
         http.Response.SetETag(participant.Version);
         return TypedResults.Ok(ParticipantResponse.From(participant));
     }
@@ -162,7 +162,7 @@ internal static class ParticipantEndpoints
         var (total, items) = onlyName
             ? await SearchByNameAsync(db, terms, p, size, ct)
             : await SearchByFiltersAsync(db, terms, identityNumber, enrolmentStatus, programmeId, moduleId, clock, p, size, ct);
-        await audit.ReadAsync(ParticipantWriter.RecordType, items.Select(i => (i.Id, i.Id)), ct);
+        await audit.ReadBeforeAnswerAsync(ParticipantWriter.RecordType, items.Select(i => (i.Id, i.Id)), ct);
         return TypedResults.Ok(new Page<ParticipantListItem>(items, p, size, total));
     }
 
@@ -282,7 +282,7 @@ internal static class ParticipantEndpoints
         }
 
         var candidates = await finder.FindAsync(givenName, familyName, birthYear, null, ct);
-        await audit.ReadAsync(ParticipantWriter.RecordType, candidates.Select(c => (c.Id, c.Id)), ct);
+        await audit.ReadBeforeAnswerAsync(ParticipantWriter.RecordType, candidates.Select(c => (c.Id, c.Id)), ct);
         return TypedResults.Ok(candidates);
     }
 

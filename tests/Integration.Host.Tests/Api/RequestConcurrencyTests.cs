@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Integration.Host.Audit;
 using Integration.Host.Configuration;
 using Integration.Host.Tests.Infrastructure;
+using Integration.Host.Tests.Participants;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 
 namespace Integration.Host.Tests.Api;
@@ -63,6 +67,49 @@ public sealed class RequestConcurrencyTests
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => tenant.Admin.GetAsync(new Uri("/api/programmes", UriKind.Relative))));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_read_waiting_for_its_audit_entries_to_be_committed_gives_its_place_to_the_next_request()
+    {
+        await using var host = new TestHost(settings: new Dictionary<string, string?>
+        {
+            ["Integration:Http:MaxConcurrentRequests"] = "1",
+            ["Integration:Http:RequestQueueLimit"] = "0",
+        });
+        var tenant = await host.CreateTenantAsync("Åre kommun", "2321");
+        var worker = await host.CreateStaffAsync(tenant, "caseWorker");
+        var created = await worker.PostAsJsonAsync("/api/participants", ParticipantTests.Person());
+        var id = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("participant").GetProperty("id").GetGuid();
+        var writer = host.Services.GetRequiredService<AuditReadWriter>();
+
+        // Another connection holds the database's write lock (SQLite) or the audit table (PostgreSQL), so the audit
+        // writer cannot commit the search's entries until it lets go.
+        await using var blocker = host.DatabaseConnection();
+        await blocker.OpenAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        if (host.OnPostgreSql)
+        {
+            await using var lockTable = blocker.CreateCommand();
+            lockTable.Transaction = transaction;
+            lockTable.CommandText = "LOCK TABLE core_audit_entries IN EXCLUSIVE MODE";
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var search = worker.GetAsync(new Uri("/api/participants?q=amina", UriKind.Relative));
+        await Eventually.WaitForAsync(() => Task.FromResult(writer.PendingWrites), n => n == 1, "the search's entries handed to the audit writer");
+
+        // With one request at a time and no line, this would be turned away (503) if the search still held its place.
+        var meanwhile = await worker.GetAsync(new Uri("/api/auth/me", UriKind.Relative));
+        var searchAnsweredEarly = search.IsCompleted;
+        await transaction.RollbackAsync();
+        var answered = await search;
+
+        Assert.Equal(HttpStatusCode.OK, meanwhile.StatusCode);
+        Assert.False(searchAnsweredEarly, "the search answered before its audit entries were committed");
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var log = await (await tenant.Admin.GetAsync(new Uri($"/api/audit?participantId={id}", UriKind.Relative))).ReadJsonAsync();
+        Assert.Contains(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "read");
     }
 
     [Theory]
