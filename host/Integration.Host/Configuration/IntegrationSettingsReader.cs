@@ -25,6 +25,8 @@ public static class IntegrationSettingsReader
                 : throw new ConfigurationException("Integration:Database:ConnectionString", "PostgreSQL needs a connection string, for example 'Host=db;Database=integration;Username=integration;Password=...'.");
         }
 
+        Data.DatabaseConfigurator.CheckConnectionString(provider, connectionString);
+
         var workers = ParseInt(section, "Jobs:WorkerCount", 4, 1, 100);
 
         var load = section.GetSection("Modules:Load").Get<string[]>() ?? [];

@@ -37,6 +37,29 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         builder.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
+    /// <summary>
+    /// Checks that a connection string can be read by the provider's driver, so that a typing mistake stops the host
+    /// with the setting's name instead of a stack trace from the first connection. The driver's message names the
+    /// position or the keyword, never a value (the string may hold a password).
+    /// </summary>
+    /// <exception cref="ConfigurationException">The string is not a connection string of the provider.</exception>
+    public static void CheckConnectionString(DatabaseProvider provider, string connectionString)
+    {
+        try
+        {
+            _ = provider switch
+            {
+                DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder(connectionString).DataSource,
+                DatabaseProvider.PostgreSql => new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Host,
+                _ => null,
+            };
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw new ConfigurationException("Integration:Database:ConnectionString", $"not a {provider} connection string: {ex.Message}");
+        }
+    }
+
     /// <summary>The size above which the background checkpoint empties the write-ahead log.</summary>
     public const long TruncateWalAboveBytes = 64L * 1024 * 1024;
 

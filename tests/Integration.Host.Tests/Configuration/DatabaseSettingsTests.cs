@@ -32,6 +32,29 @@ public sealed class DatabaseSettingsTests
         Assert.Equal("Integration:Database:ConnectionString", error.Setting);
     }
 
+    [Theory]
+    [InlineData("Sqlite", "Data Source=/srv/integration.db;Cache=Shared", true)]
+    [InlineData("Sqlite", "Data Source=/srv/my data/integration.db", true)]
+    [InlineData("Sqlite", "Data\\ Source=/srv/integration.db", false)]
+    [InlineData("Sqlite", "Data Source=/srv/integration.db;Colour=blue", false)]
+    [InlineData("PostgreSql", "Host=db;Database=integration;Password=secret-word", true)]
+    [InlineData("PostgreSql", "Host=db;Databse=integration;Password=secret-word", false)]
+    [InlineData("PostgreSql", "Host=db;Port=fifty;Password=secret-word", false)]
+    public void A_connection_string_the_driver_cannot_read_names_the_setting_and_never_shows_a_password(string provider, string connectionString, bool valid)
+    {
+        var read = () => Read(("Integration:Database:Provider", provider), ("Integration:Database:ConnectionString", connectionString));
+
+        if (valid)
+        {
+            Assert.Equal(connectionString, read().ConnectionString);
+            return;
+        }
+
+        var error = Assert.Throws<ConfigurationException>(read);
+        Assert.Equal("Integration:Database:ConnectionString", error.Setting);
+        Assert.DoesNotContain("secret-word", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_unknown_provider_names_the_setting()
     {
