@@ -35,23 +35,12 @@ internal static class WorklistQueries
         await CountMine(db, me, ct) + await CountUnassigned(db, ct);
 
     /// <summary>The ids of a page, overdue first, then by due date.</summary>
-    public static Task<List<Guid>> PageIdsAsync(IntegrationDbContext db, Guid me, int skip, int take, CancellationToken ct) =>
-        ListAsync(PageIds(db, me, skip, take), take, ct);
+    public static ValueTask<List<Guid>> PageIdsAsync(IntegrationDbContext db, Guid me, int skip, int take, CancellationToken ct) =>
+        PageIds(db, me, skip, take).ToListAsync(ct);
 
     /// <summary>The follow-ups with these ids and their participants' names, in no particular order.</summary>
-    public static Task<List<WorklistRow>> RowsAsync(IntegrationDbContext db, Guid[] ids, CancellationToken ct) =>
-        ListAsync(Rows(db, ids), ids.Length, ct);
-
-    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, int capacity, CancellationToken ct)
-    {
-        var list = new List<T>(capacity);
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            list.Add(row);
-        }
-
-        return list;
-    }
+    public static ValueTask<List<WorklistRow>> RowsAsync(IntegrationDbContext db, Guid[] ids, CancellationToken ct) =>
+        Rows(db, ids).ToListAsync(ct);
 }
 
 /// <summary>A follow-up of a worklist page with its participant's name.</summary>

@@ -41,16 +41,8 @@ internal static class NameSearchQueries
                         .Any(m => m.ParticipantId == n.ParticipantId)))));
 
     /// <summary>Reads a page of hits with their participants, in name order (see <see cref="NameSearch.For"/>).</summary>
-    public static async Task<List<ParticipantListItem>> PageAsync(IntegrationDbContext db, NameSearch search, int skip, int take, CancellationToken ct)
-    {
-        var items = new List<ParticipantListItem>(take);
-        await foreach (var item in Page(db, search.Term, search.TermEnd, search.Other, search.OtherEnd, search.OtherWord, skip, take).WithCancellation(ct))
-        {
-            items.Add(item);
-        }
-
-        return items;
-    }
+    public static ValueTask<List<ParticipantListItem>> PageAsync(IntegrationDbContext db, NameSearch search, int skip, int take, CancellationToken ct) =>
+        Page(db, search.Term, search.TermEnd, search.Other, search.OtherEnd, search.OtherWord, skip, take).ToListAsync(ct);
 
     /// <summary>How many participants match.</summary>
     public static Task<int> CountAsync(IntegrationDbContext db, NameSearch search, CancellationToken ct) =>

@@ -57,11 +57,7 @@ public sealed class RequestConcurrencyTests
     [Fact]
     public async Task Requests_within_the_line_wait_for_their_turn_and_are_all_answered()
     {
-        await using var host = new TestHost(settings: new Dictionary<string, string?>
-        {
-            ["Integration:Http:MaxConcurrentRequests"] = "1",
-            ["Integration:Http:RequestQueueLimit"] = "100",
-        });
+        await using var host = OneAtATime(queueLimit: 100);
         var tenant = await host.CreateTenantAsync("Åre kommun", "2321");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => tenant.Admin.GetAsync(new Uri("/api/programmes", UriKind.Relative))));
@@ -72,11 +68,7 @@ public sealed class RequestConcurrencyTests
     [Fact]
     public async Task A_read_waiting_for_its_audit_entries_to_be_committed_gives_its_place_to_the_next_request()
     {
-        await using var host = new TestHost(settings: new Dictionary<string, string?>
-        {
-            ["Integration:Http:MaxConcurrentRequests"] = "1",
-            ["Integration:Http:RequestQueueLimit"] = "0",
-        });
+        await using var host = OneAtATime(queueLimit: 0);
         var tenant = await host.CreateTenantAsync("Åre kommun", "2321");
         var worker = await host.CreateStaffAsync(tenant, "caseWorker");
         var created = await worker.PostAsJsonAsync("/api/participants", ParticipantTests.Person());
@@ -133,6 +125,13 @@ public sealed class RequestConcurrencyTests
         Assert.Equal(4 * Environment.ProcessorCount, settings.Http.MaxConcurrentRequests);
         Assert.Equal(1000, settings.Http.RequestQueueLimit);
     }
+
+    /// <summary>A host that works on one request at a time, with a line of <paramref name="queueLimit"/>.</summary>
+    private static TestHost OneAtATime(int queueLimit) => new(settings: new Dictionary<string, string?>
+    {
+        ["Integration:Http:MaxConcurrentRequests"] = "1",
+        ["Integration:Http:RequestQueueLimit"] = queueLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
 
     /// <summary>A JSON body (an empty object) that is finished only after <see cref="Release"/>.</summary>
     private sealed class HeldContent : HttpContent
