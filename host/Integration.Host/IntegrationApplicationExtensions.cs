@@ -28,8 +28,8 @@ namespace Integration.Host;
 public static class IntegrationApplicationExtensions
 {
     /// <summary>
-    /// Prepares the database (WAL mode, the host's migrations, roles, the bootstrap admin) and applies every module's
-    /// migrations. A module whose migrations fail stops start-up, or with <c>OnLoadError=Skip</c> is marked failed.
+    /// Prepares the database (WAL mode, the host's and the read log's migrations, roles, the bootstrap admin) and applies
+    /// every module's migrations. A module whose migrations fail stops start-up, or with <c>OnLoadError=Skip</c> is marked failed.
     /// </summary>
     public static async Task InitializeIntegrationAsync(this WebApplication app)
     {
@@ -39,6 +39,13 @@ public static class IntegrationApplicationExtensions
         var moduleModels = Task.Run(() => BuildModuleModels(app));
         var database = services.GetRequiredService<DatabaseConfigurator>();
         database.PrepareDatabase();
+
+        // The read log has a context and, on SQLite, a file of its own: migrated beside the host's records.
+        var auditReads = Task.Run(async () =>
+        {
+            await using var context = await services.GetRequiredService<IDbContextFactory<AuditReadsDbContext>>().CreateDbContextAsync();
+            await PendingMigrations.ApplyAsync(context);
+        });
         bool hostMigrated;
         await using (var scope = services.CreateAsyncScope())
         {
@@ -63,6 +70,7 @@ public static class IntegrationApplicationExtensions
             }
         }
 
+        await auditReads;
         await moduleModels;
         var modulesMigrated = await MigrateModulesAsync(app);
         if (hostMigrated || modulesMigrated)

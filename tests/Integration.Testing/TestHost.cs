@@ -175,6 +175,14 @@ public sealed class TestHost : WebApplicationFactory<Program>
         ? new NpgsqlConnection(postgreSqlDatabase)
         : new SqliteConnection($"Data Source={System.IO.Path.Combine(data.Path, "integration.db")}");
 
+    /// <summary>
+    /// A new, closed connection to the host's read log (<c>core_audit_reads</c>): on SQLite its own file beside the
+    /// records, on PostgreSQL the same database.
+    /// </summary>
+    public DbConnection AuditReadLogConnection() => postgreSqlDatabase is not null
+        ? new NpgsqlConnection(postgreSqlDatabase)
+        : new SqliteConnection($"Data Source={System.IO.Path.Combine(data.Path, "integration-audit-reads.db")}");
+
     private void ReleaseData()
     {
         data.Dispose();

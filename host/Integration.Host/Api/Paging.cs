@@ -15,6 +15,9 @@ public static class Paging
         var p = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
         errors.Require(p >= 1, "page", LocalizedText.Pick("Sidan börjar på 1.", "Pages start at 1."));
+
+        // A page past two billion items would overflow the offset into a negative number (a 500 from the query).
+        errors.Require((long)p * Math.Max(size, 1) <= int.MaxValue, "page", LocalizedText.Pick("Sidan ligger för långt bort.", "The page is too far out."));
         errors.Require(size is >= 1 and <= MaxPageSize, "pageSize", LocalizedText.Pick($"Sidstorleken är 1 till {MaxPageSize}.", $"The page size is 1 to {MaxPageSize}."));
         return (p, size);
     }

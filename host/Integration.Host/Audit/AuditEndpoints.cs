@@ -20,7 +20,7 @@ internal static class AuditEndpoints
     }
 
     private static async Task<Results<Ok<Page<AuditEntryResponse>>, ValidationProblem>> List(
-        Guid? participantId, string? action, int? page, int? pageSize, IntegrationDbContext db, CancellationToken ct)
+        Guid? participantId, string? action, int? page, int? pageSize, IntegrationDbContext db, AuditReadsDbContext readLog, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var (p, size) = Paging.Check(page, pageSize, errors);
@@ -30,20 +30,28 @@ internal static class AuditEndpoints
             return Problems.Validation(errors);
         }
 
-        var query = db.AuditEntries.AsNoTracking();
+        var (entries, total) = await AuditTrail.PageAsync(
+            Filter(db.AuditEntries.AsNoTracking(), participantId, wanted),
+            Filter(readLog.Entries.AsNoTracking(), participantId, wanted),
+            p,
+            size,
+            ct);
+        return TypedResults.Ok(new Page<AuditEntryResponse>(entries.Select(AuditEntryResponse.From).ToList(), p, size, total));
+    }
+
+    private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> log, Guid? participantId, AuditAction? action)
+    {
         if (participantId is { } participant)
         {
-            query = query.Where(e => e.ParticipantId == participant);
+            log = log.Where(e => e.ParticipantId == participant);
         }
 
-        if (wanted is { } a)
+        if (action is { } a)
         {
-            query = query.Where(e => e.Action == a);
+            log = log.Where(e => e.Action == a);
         }
 
-        var total = await query.CountAsync(ct);
-        var entries = await query.OrderByDescending(e => e.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<AuditEntryResponse>(entries.Select(AuditEntryResponse.From).ToList(), p, size, total));
+        return log;
     }
 }
 

@@ -41,9 +41,10 @@ public sealed class AuditEntry : ITenantOwned
     /// <summary>The request id, or the background job id.</summary>
     public string? RequestId { get; set; }
 
-    internal static void Configure(ModelBuilder builder) => builder.Entity<AuditEntry>(entry =>
+    /// <summary>Maps the entries to <paramref name="table"/>: the records' log, or the read log (<see cref="AuditReadsDbContext"/>).</summary>
+    internal static void Configure(ModelBuilder builder, string table = "core_audit_entries") => builder.Entity<AuditEntry>(entry =>
     {
-        entry.ToTable("core_audit_entries");
+        entry.ToTable(table);
         entry.Property(e => e.ActorKind).HasConversion<string>().HasMaxLength(10);
         entry.Property(e => e.Action).HasConversion<string>().HasMaxLength(10);
         entry.Property(e => e.ActorName).HasMaxLength(200);

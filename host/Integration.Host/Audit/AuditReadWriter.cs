@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Integration.Host.Audit;
 
 /// <summary>
-/// Writes the audit entries of reads for every request of the process through one connection, many requests' entries
-/// in one transaction (group commit). A request still gets its answer only after its entries are committed, so no read
-/// is ever handed out without its entry.
+/// Writes the audit entries of reads for every request of the process to the read log (<see cref="AuditReadsDbContext"/>)
+/// through one connection, many requests' entries in one transaction (group commit). A request still gets its answer
+/// only after its entries are committed, so no read is ever handed out without its entry.
 /// </summary>
 /// <remarks>
 /// Why: every list read of personal data writes entries, so under load nearly every request is a write. SQLite has
@@ -16,7 +16,7 @@ namespace Integration.Host.Audit;
 /// stalled for seconds; one writer that takes whatever has queued up while the previous commit ran turns them into a
 /// few commits a moment, and on PostgreSQL it saves a round trip and a commit per request as well.
 /// </remarks>
-public sealed class AuditReadWriter(IServiceScopeFactory scopes, ILogger<AuditReadWriter> logger) : IAsyncDisposable
+public sealed class AuditReadWriter(IDbContextFactory<AuditReadsDbContext> contexts, ILogger<AuditReadWriter> logger) : IAsyncDisposable
 {
     /// <summary>At most this many entries per transaction, so that one commit stays short.</summary>
     private const int MaxEntriesPerCommit = 5000;
@@ -25,8 +25,7 @@ public sealed class AuditReadWriter(IServiceScopeFactory scopes, ILogger<AuditRe
     private readonly Lock start = new();
     private Task? loop;
     private BulkInsert<AuditEntry>? insert;
-    private AsyncServiceScope? writerScope;
-    private IntegrationDbContext? writer;
+    private AuditReadsDbContext? writer;
     private int pendingWrites;
 
     /// <summary>How many requests handed entries over that are neither committed nor failed yet.</summary>
@@ -103,12 +102,11 @@ public sealed class AuditReadWriter(IServiceScopeFactory scopes, ILogger<AuditRe
 
     private async Task CommitAsync(List<AuditEntry> entries)
     {
-        // The loop keeps its context and open connection between commits: a scope, a context and a connection from the
-        // pool for every commit cost more than the commit of a few entries.
+        // The loop keeps its context and open connection between commits: a context and a connection from the pool for
+        // every commit cost more than the commit of a few entries.
         if (writer is null)
         {
-            writerScope = scopes.CreateAsyncScope();
-            writer = writerScope.Value.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+            writer = await contexts.CreateDbContextAsync();
             await writer.Database.OpenConnectionAsync();
         }
 
@@ -120,13 +118,12 @@ public sealed class AuditReadWriter(IServiceScopeFactory scopes, ILogger<AuditRe
 
     private async Task ReleaseWriterAsync()
     {
-        if (writerScope is { } scope)
+        if (writer is { } context)
         {
             writer = null;
-            writerScope = null;
             try
             {
-                await scope.DisposeAsync();
+                await context.DisposeAsync();
             }
             catch (Exception ex) when (ex is ObjectDisposedException or System.Data.Common.DbException)
             {

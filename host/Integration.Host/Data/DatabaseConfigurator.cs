@@ -13,17 +13,47 @@ namespace Integration.Host.Data;
 /// </summary>
 public sealed class DatabaseConfigurator(IntegrationSettings settings)
 {
-    /// <summary>Configures a context for the provider, with its own migrations-history table.</summary>
-    public void Configure(DbContextOptionsBuilder builder, string migrationsHistoryTable)
+    /// <summary>Configures a context of the records' database for the provider, with its own migrations-history table.</summary>
+    public void Configure(DbContextOptionsBuilder builder, string migrationsHistoryTable) =>
+        Configure(builder, settings.ConnectionString, migrationsHistoryTable);
+
+    /// <summary>
+    /// The connection string of the read log (<see cref="Audit.AuditReadsDbContext"/>): on SQLite a file of its own
+    /// beside the records' file (<c>integration.db</c> → <c>integration-audit-reads.db</c>, with the same connection
+    /// settings), so that its commits leave the records' file, and every connection's cache of it, untouched; on
+    /// PostgreSQL the same database, where a commit drops no other connection's cache.
+    /// </summary>
+    public string AuditReadsConnectionString { get; } = AuditReadsConnectionStringOf(settings);
+
+    /// <summary>Configures the read log's context (<see cref="AuditReadsConnectionString"/>).</summary>
+    public void ConfigureAuditReads(DbContextOptionsBuilder builder) =>
+        Configure(builder, AuditReadsConnectionString, Audit.AuditReadsDbContext.MigrationsHistoryTable);
+
+    private static string AuditReadsConnectionStringOf(IntegrationSettings settings)
+    {
+        if (settings.DatabaseProvider != DatabaseProvider.Sqlite)
+        {
+            return settings.ConnectionString;
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder(settings.ConnectionString);
+        var source = connectionString.DataSource;
+        connectionString.DataSource = source is "" or ":memory:"
+            ? source
+            : Path.Combine(Path.GetDirectoryName(source) ?? "", Path.GetFileNameWithoutExtension(source) + "-audit-reads" + Path.GetExtension(source));
+        return connectionString.ToString();
+    }
+
+    private void Configure(DbContextOptionsBuilder builder, string connectionString, string migrationsHistoryTable)
     {
         switch (settings.DatabaseProvider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable));
+                builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable));
                 builder.AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(settings.ConnectionString, postgres => postgres.MigrationsHistoryTable(migrationsHistoryTable));
+                builder.UseNpgsql(connectionString, postgres => postgres.MigrationsHistoryTable(migrationsHistoryTable));
                 break;
             default:
                 throw new ConfigurationException("Integration:Database:Provider", $"'{settings.DatabaseProvider}' is not supported.");
@@ -83,8 +113,15 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
             return;
         }
 
+        // The records' file and the read log's file, each with its own log.
+        await CheckpointFileAsync(settings.ConnectionString, truncateAboveBytes, cancellationToken);
+        await CheckpointFileAsync(AuditReadsConnectionString, truncateAboveBytes, cancellationToken);
+    }
+
+    private static async Task CheckpointFileAsync(string connectionString, long truncateAboveBytes, CancellationToken cancellationToken)
+    {
         // A connection of its own, outside the pool: the busy timeout set below must not stay with a pooled connection.
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ToString());
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
@@ -125,8 +162,9 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
     }
 
     /// <summary>
-    /// Creates the folder of a SQLite file and switches the file to write-ahead logging, so that readers do not block
-    /// the writer (requests and jobs run side by side). WAL mode is stored in the file, so this is done once per start.
+    /// Creates the folder of the SQLite files (the records and the read log) and switches each to write-ahead logging,
+    /// so that readers do not block the writer (requests and jobs run side by side). WAL mode is stored in the file, so
+    /// this is done once per start.
     /// </summary>
     public void PrepareDatabase()
     {
@@ -135,7 +173,13 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
             return;
         }
 
-        var connectionString = new SqliteConnectionStringBuilder(settings.ConnectionString);
+        PrepareSqliteFile(settings.ConnectionString);
+        PrepareSqliteFile(AuditReadsConnectionString);
+    }
+
+    private static void PrepareSqliteFile(string sqliteConnectionString)
+    {
+        var connectionString = new SqliteConnectionStringBuilder(sqliteConnectionString);
         if (connectionString.Mode == SqliteOpenMode.Memory || connectionString.DataSource is ":memory:" or "")
         {
             return;
@@ -147,7 +191,7 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
             Directory.CreateDirectory(directory);
         }
 
-        using var connection = new SqliteConnection(settings.ConnectionString);
+        using var connection = new SqliteConnection(sqliteConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
@@ -189,9 +233,10 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
     /// <summary>
     /// Per-connection SQLite settings: an 8 MB page cache (bulk writes take a large one, <see cref="BulkWriteCacheAsync"/>),
     /// so that the pooled connections under load (one per request in progress) do not each keep a large private copy
-    /// of the hot pages (a connection's cache is dropped anyway whenever another one commits, and every read of
-    /// personal data writes audit entries); with WAL, synchronous=NORMAL, which SQLite recommends for WAL (a commit is durable across a crash of the
-    /// process, fsync happens at checkpoints); and checkpoints in the background (<see cref="CheckpointAsync"/>).
+    /// of the hot pages (a connection's cache is dropped whenever another one commits to its file, which is why the
+    /// audit entries of reads go to a file of their own, <see cref="AuditReadsConnectionString"/>); with WAL,
+    /// synchronous=NORMAL, which SQLite recommends for WAL (a commit is durable across a crash of the process, fsync
+    /// happens at checkpoints); and checkpoints in the background (<see cref="CheckpointAsync"/>).
     /// </summary>
     private sealed class SqliteConnectionSettings : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
     {

@@ -25,5 +25,16 @@ internal static class DbContextPooling
             db.Tenant = sp.GetRequiredService<ITenantContext>();
             return db;
         });
+
+        // The read log (its own SQLite file): the audit writer takes one context for its whole life, the audit API one
+        // per request.
+        services.AddPooledDbContextFactory<Audit.AuditReadsDbContext>(
+            (sp, options) => sp.GetRequiredService<DatabaseConfigurator>().ConfigureAuditReads(options));
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<Audit.AuditReadsDbContext>>().CreateDbContext();
+            db.Tenant = sp.GetRequiredService<ITenantContext>();
+            return db;
+        });
     }
 }

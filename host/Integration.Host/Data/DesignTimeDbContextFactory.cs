@@ -9,6 +9,14 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<I
 {
     public IntegrationDbContext CreateDbContext(string[] args)
     {
+        var builder = new DbContextOptionsBuilder<IntegrationDbContext>();
+        Configurator(args).Configure(builder, IntegrationDbContext.MigrationsHistoryTable);
+        return new IntegrationDbContext(builder.Options);
+    }
+
+    /// <summary>The provider setup of a design-time context: SQLite, or PostgreSQL when the arguments name it.</summary>
+    internal static DatabaseConfigurator Configurator(string[] args)
+    {
         // `dotnet ef migrations add X -- --provider PostgreSql` builds PostgreSQL's set; no server is needed for that.
         var postgreSql = args.Contains(nameof(DatabaseProvider.PostgreSql), StringComparer.OrdinalIgnoreCase);
         var settings = IntegrationSettingsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(
@@ -16,8 +24,6 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<I
             new("Integration:Database:Provider", postgreSql ? nameof(DatabaseProvider.PostgreSql) : nameof(DatabaseProvider.Sqlite)),
             new("Integration:Database:ConnectionString", postgreSql ? "Host=design-time;Database=integration" : "Data Source=design-time.db"),
         ]).Build());
-        var builder = new DbContextOptionsBuilder<IntegrationDbContext>();
-        new DatabaseConfigurator(settings).Configure(builder, IntegrationDbContext.MigrationsHistoryTable);
-        return new IntegrationDbContext(builder.Options);
+        return new DatabaseConfigurator(settings);
     }
 }

@@ -18,6 +18,18 @@ public sealed class MigrationsTests
         Assert.False(context.Database.HasPendingModelChanges(), "Add a migration for both providers: build/add-migration.sh host/Integration.Host <Name>");
     }
 
+    [Theory]
+    [InlineData("Sqlite", "Microsoft.EntityFrameworkCore.Sqlite")]
+    [InlineData("PostgreSql", "Npgsql.EntityFrameworkCore.PostgreSQL")]
+    public void Read_log_model_has_no_changes_without_a_migration_on_either_provider(string provider, string providerName)
+    {
+        using var context = new Integration.Host.Audit.AuditReadsDesignTimeFactory().CreateDbContext(provider == "PostgreSql" ? ["--provider", provider] : []);
+
+        Assert.Equal(providerName, context.Database.ProviderName);
+        Assert.NotEmpty(context.Database.GetMigrations());
+        Assert.False(context.Database.HasPendingModelChanges(), "Add a migration for both providers: build/add-migration.sh host/Integration.Host <Name> AuditReadsDbContext");
+    }
+
     [Fact]
     public void Each_provider_sees_only_its_own_migrations()
     {

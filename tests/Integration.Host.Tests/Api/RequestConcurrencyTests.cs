@@ -75,16 +75,16 @@ public sealed class RequestConcurrencyTests
         var id = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("participant").GetProperty("id").GetGuid();
         var writer = host.Services.GetRequiredService<AuditReadWriter>();
 
-        // Another connection holds the database's write lock (SQLite) or the audit table (PostgreSQL), so the audit
-        // writer cannot commit the search's entries until it lets go.
-        await using var blocker = host.DatabaseConnection();
+        // Another connection holds the read log's write lock (SQLite) or its table (PostgreSQL), so the audit writer
+        // cannot commit the search's entries until it lets go.
+        await using var blocker = host.AuditReadLogConnection();
         await blocker.OpenAsync();
         await using var transaction = await blocker.BeginTransactionAsync();
         if (host.OnPostgreSql)
         {
             await using var lockTable = blocker.CreateCommand();
             lockTable.Transaction = transaction;
-            lockTable.CommandText = "LOCK TABLE core_audit_entries IN EXCLUSIVE MODE";
+            lockTable.CommandText = "LOCK TABLE core_audit_reads IN EXCLUSIVE MODE";
             await lockTable.ExecuteNonQueryAsync();
         }
 

@@ -80,19 +80,85 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Equal(0, log.GetProperty("total").GetInt32());
     }
 
-    [Fact]
-    public async Task The_database_refuses_to_change_or_delete_an_entry()
+    [Theory]
+    [InlineData("core_audit_entries")]
+    [InlineData("core_audit_reads")]
+    public async Task The_database_refuses_to_change_or_delete_an_entry(string table)
     {
         (await worker.PostAsJsonAsync("/api/participants", ParticipantTests.Person())).EnsureSuccessStatusCode();
-        await using var connection = host.DatabaseConnection();
+        (await worker.GetAsync("/api/participants?q=amina")).EnsureSuccessStatusCode();
+        await using var connection = table == "core_audit_reads" ? host.AuditReadLogConnection() : host.DatabaseConnection();
         await connection.OpenAsync();
+        Assert.True(await CountAsync(connection, table) > 0, $"{table} has no entry to change");
 
-        foreach (var sql in new[] { "UPDATE core_audit_entries SET \"ActorName\" = 'someone else'", "DELETE FROM core_audit_entries" })
+        foreach (var sql in new[] { $"UPDATE {table} SET \"ActorName\" = 'someone else'", $"DELETE FROM {table}" })
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             var error = await Assert.ThrowsAnyAsync<DbException>(() => command.ExecuteNonQueryAsync());
             Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Reads_are_logged_apart_from_the_records_and_listed_with_the_changes_newest_first()
+    {
+        var created = await worker.PostAsJsonAsync("/api/participants", ParticipantTests.Person());
+        var id = (await created.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("participant").GetProperty("id").GetGuid();
+        await using var records = host.DatabaseConnection();
+        await records.OpenAsync();
+        await using var readLog = host.AuditReadLogConnection();
+        await readLog.OpenAsync();
+        var recordEntriesBefore = await CountAsync(records, "core_audit_entries");
+
+        (await worker.GetAsync("/api/participants?q=amina")).EnsureSuccessStatusCode();
+        using (var request = new HttpRequestMessage(HttpMethod.Put, $"/api/participants/{id}") { Content = JsonContent.Create(ParticipantTests.Person("Amina", "Hassan-Ali")) })
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(created.Headers.ETag!.Tag));
+            (await worker.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
+        (await worker.GetAsync("/api/participants?q=amina")).EnsureSuccessStatusCode();
+
+        // The two searches went to the read log; the records' log got the update only.
+        Assert.Equal(recordEntriesBefore + 1, await CountAsync(records, "core_audit_entries"));
+        Assert.Equal(2, await CountAsync(readLog, "core_audit_reads"));
+
+        var all = await (await tenant.Admin.GetAsync($"/api/audit?participantId={id}")).ReadJsonAsync();
+        var items = all.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["read", "update", "read", "create"], items.Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(4, all.GetProperty("total").GetInt32());
+        var ids = items.Select(e => e.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(4, ids.Distinct().Count());
+        Assert.All([ids[0], ids[2]], readId => Assert.True(readId >= 1_000_000_000_000_000, $"read log id {readId} is not in its own range"));
+
+        // Page by page, the same entries in the same order, each once.
+        var paged = new List<long>();
+        for (var page = 1; page <= 5; page++)
+        {
+            var one = await (await tenant.Admin.GetAsync($"/api/audit?participantId={id}&pageSize=1&page={page}")).ReadJsonAsync();
+            Assert.Equal(4, one.GetProperty("total").GetInt32());
+            paged.AddRange(one.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetInt64()));
+        }
+
+        Assert.Equal(ids, paged);
+        var reads = await (await tenant.Admin.GetAsync($"/api/audit?participantId={id}&action=read")).ReadJsonAsync();
+        Assert.Equal(2, reads.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_page_too_far_out_is_refused_naming_the_page()
+    {
+        var answer = await tenant.Admin.GetAsync("/api/audit?page=2000000000&pageSize=200");
+
+        var problem = await answer.ReadJsonAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("page", out _), problem.ToString());
+    }
+
+    private static async Task<long> CountAsync(DbConnection connection, string table)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -15,6 +15,16 @@ public sealed class DatabaseSettingsTests
         Assert.Equal("Data Source=/srv/integration/integration.db", settings.ConnectionString);
     }
 
+    [Theory]
+    [InlineData("Sqlite", "Data Source=/srv/integration/integration.db;Pooling=False", "Data Source=/srv/integration/integration-audit-reads.db;Pooling=False")]
+    [InlineData("PostgreSql", "Host=db;Database=integration", "Host=db;Database=integration")]
+    public void The_read_log_is_a_file_beside_the_records_on_sqlite_and_the_same_database_on_postgresql(string provider, string connectionString, string readLog)
+    {
+        var settings = Read(("Integration:Database:Provider", provider), ("Integration:Database:ConnectionString", connectionString));
+
+        Assert.Equal(readLog, new Integration.Host.Data.DatabaseConfigurator(settings).AuditReadsConnectionString);
+    }
+
     [Fact]
     public void PostgreSql_takes_the_connection_string_it_is_given()
     {
