@@ -15,7 +15,7 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
 {
     /// <summary>Configures a context of the records' database for the provider, with its own migrations-history table.</summary>
     public void Configure(DbContextOptionsBuilder builder, string migrationsHistoryTable) =>
-        Configure(builder, settings.ConnectionString, migrationsHistoryTable);
+        Configure(builder, settings.ConnectionString, migrationsHistoryTable, SqliteConnectionSettings.Records);
 
     /// <summary>
     /// The connection string of the read log (<see cref="Audit.AuditReadsDbContext"/>): on SQLite a file of its own
@@ -27,7 +27,7 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
 
     /// <summary>Configures the read log's context (<see cref="AuditReadsConnectionString"/>).</summary>
     public void ConfigureAuditReads(DbContextOptionsBuilder builder) =>
-        Configure(builder, AuditReadsConnectionString, Audit.AuditReadsDbContext.MigrationsHistoryTable);
+        Configure(builder, AuditReadsConnectionString, Audit.AuditReadsDbContext.MigrationsHistoryTable, SqliteConnectionSettings.ReadLog);
 
     private static string AuditReadsConnectionStringOf(IntegrationSettings settings)
     {
@@ -44,13 +44,13 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         return connectionString.ToString();
     }
 
-    private void Configure(DbContextOptionsBuilder builder, string connectionString, string migrationsHistoryTable)
+    private void Configure(DbContextOptionsBuilder builder, string connectionString, string migrationsHistoryTable, SqliteConnectionSettings sqliteSettings)
     {
         switch (settings.DatabaseProvider)
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable));
-                builder.AddInterceptors(SqliteConnectionSettings.Instance);
+                builder.AddInterceptors(sqliteSettings);
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(connectionString, postgres => postgres.MigrationsHistoryTable(migrationsHistoryTable));
@@ -113,15 +113,8 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
             return;
         }
 
-        // The records' file and the read log's file, each with its own log.
-        await CheckpointFileAsync(settings.ConnectionString, truncateAboveBytes, cancellationToken);
-        await CheckpointFileAsync(AuditReadsConnectionString, truncateAboveBytes, cancellationToken);
-    }
-
-    private static async Task CheckpointFileAsync(string connectionString, long truncateAboveBytes, CancellationToken cancellationToken)
-    {
         // A connection of its own, outside the pool: the busy timeout set below must not stay with a pooled connection.
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
@@ -236,14 +229,22 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
     /// of the hot pages (a connection's cache is dropped whenever another one commits to its file, which is why the
     /// audit entries of reads go to a file of their own, <see cref="AuditReadsConnectionString"/>); with WAL,
     /// synchronous=NORMAL, which SQLite recommends for WAL (a commit is durable across a crash of the process, fsync
-    /// happens at checkpoints); and checkpoints in the background (<see cref="CheckpointAsync"/>).
+    /// happens at checkpoints).
     /// </summary>
-    private sealed class SqliteConnectionSettings : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    private sealed class SqliteConnectionSettings(string pragmas) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
     {
-        public static readonly SqliteConnectionSettings Instance = new();
+        private const string Common = "PRAGMA cache_size = " + EverydayCacheKibibytes + "; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
 
-        // Checkpoints are left to SqliteCheckpointer in the background, so that no request waits for one.
-        private const string Pragmas = "PRAGMA cache_size = " + EverydayCacheKibibytes + "; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;";
+        /// <summary>The records: checkpoints are left to SqliteCheckpointer in the background (<see cref="CheckpointAsync"/>), so that no request waits for one.</summary>
+        public static readonly SqliteConnectionSettings Records = new(Common + " PRAGMA wal_autocheckpoint = 0;");
+
+        /// <summary>
+        /// The read log: SQLite's own checkpoint every 1 000 pages, inside the audit writer's commits. Its index on
+        /// participants takes new entries all over the file, so its log grows by megabytes a second under load; the
+        /// records' background TRUNCATE checkpoint then ran at every tick and held the writer for the fsync (the
+        /// reads' 99th percentile doubled, to about 200 ms). The log file is cut back to 64 MB when it restarts.
+        /// </summary>
+        public static readonly SqliteConnectionSettings ReadLog = new(Common + " PRAGMA journal_size_limit = 67108864;");
 
         // The settings belong to the native connection, which Microsoft.Data.Sqlite's pool keeps open between uses: they
         // are set the first time a pooled connection is opened, not on every open (several statements per query).
@@ -255,7 +256,7 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
             if (Unconfigured(connection) is { } handle)
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = Pragmas;
+                command.CommandText = pragmas;
                 command.ExecuteNonQuery();
                 Configured.AddOrUpdate(handle, Marker);
             }
@@ -266,7 +267,7 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
             if (Unconfigured(connection) is { } handle)
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = Pragmas;
+                command.CommandText = pragmas;
                 await command.ExecuteNonQueryAsync(cancellationToken);
                 Configured.AddOrUpdate(handle, Marker);
             }
