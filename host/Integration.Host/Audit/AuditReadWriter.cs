@@ -111,7 +111,7 @@ public sealed class AuditReadWriter(IDbContextFactory<AuditReadsDbContext> conte
         }
 
         await using var transaction = await writer.Database.BeginTransactionAsync();
-        insert ??= new BulkInsert<AuditEntry>(writer);
+        insert ??= new BulkInsert<AuditEntry>(writer, BulkInsert<AuditEntry>.StreamRowsPerStatement);
         await insert.InsertAsync(writer, entries, CancellationToken.None);
         await transaction.CommitAsync();
     }

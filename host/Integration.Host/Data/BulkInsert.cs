@@ -10,17 +10,31 @@ namespace Integration.Host.Data;
 /// connection and transaction. Table, columns, value conversions and literal formats all come from the EF Core model
 /// and its type mappings, so the same code writes what EF Core would write, on SQLite and on PostgreSQL. Owned types
 /// stored in the same table (a participant's situation at entry) are included; database-generated keys are left out.
-/// Used where saving through the change tracker is too slow (an import of 100 000 participants).
+/// Used where saving through the change tracker is too slow (an import of 100 000 participants, the audit entries of
+/// reads).
 /// </summary>
 internal sealed class BulkInsert<T>
     where T : class
 {
-    private const int RowsPerStatement = 200;
+    /// <summary>Rows per statement for an import: few, long statements, written on another core while the last one runs.</summary>
+    public const int ImportRowsPerStatement = 200;
+
+    /// <summary>
+    /// Rows per statement for a steady stream of small batches (the audit writer), written one after another on the
+    /// caller's thread. Short enough that a statement and its builder stay below the large object heap's 85 000 bytes:
+    /// group commits of a few hundred entries in 200-row statements put two 100 KB strings on it per commit, and the
+    /// runtime ran a full (gen 2) collection every half second under load to reclaim them.
+    /// </summary>
+    public const int StreamRowsPerStatement = 32;
+
+    private readonly int rowsPerStatement;
     private readonly string table;
+    private string? head;
     private readonly List<Column> columns = [];
 
-    public BulkInsert(DbContext db)
+    public BulkInsert(DbContext db, int rowsPerStatement = ImportRowsPerStatement)
     {
+        this.rowsPerStatement = rowsPerStatement;
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
@@ -44,6 +58,8 @@ internal sealed class BulkInsert<T>
     /// <summary>Inserts the rows in the context's current transaction (begin one first).</summary>
     public async Task InsertAsync(DbContext db, IReadOnlyList<T> rows, CancellationToken ct)
     {
+        head ??= new StringBuilder("INSERT INTO \"").Append(table).Append("\" (")
+            .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ").ToString();
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Begin a transaction before a bulk insert.");
@@ -52,15 +68,17 @@ internal sealed class BulkInsert<T>
             return;
         }
 
-        var head = new StringBuilder("INSERT INTO \"").Append(table).Append("\" (")
-            .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ").ToString();
-        if (rows.Count <= RowsPerStatement)
+        if (rowsPerStatement < ImportRowsPerStatement || rows.Count <= rowsPerStatement)
         {
-            // One statement (the audit entries of a few reads): written here, without a second thread to hand over to.
-            await using var single = connection.CreateCommand();
-            single.Transaction = transaction;
-            single.CommandText = Statement(head, rows, 0, rows.Count);
-            await single.ExecuteNonQueryAsync(ct);
+            // Small batches: written here, without a second thread to hand over to.
+            await using var each = connection.CreateCommand();
+            each.Transaction = transaction;
+            for (var start = 0; start < rows.Count; start += rowsPerStatement)
+            {
+                each.CommandText = Statement(head, rows, start, Math.Min(rows.Count, start + rowsPerStatement));
+                await each.ExecuteNonQueryAsync(ct);
+            }
+
             return;
         }
 
@@ -72,9 +90,9 @@ internal sealed class BulkInsert<T>
             {
                 try
                 {
-                    for (var start = 0; start < rows.Count; start += RowsPerStatement)
+                    for (var start = 0; start < rows.Count; start += rowsPerStatement)
                     {
-                        await statements.Writer.WriteAsync(Statement(head, rows, start, Math.Min(rows.Count, start + RowsPerStatement)), ct);
+                        await statements.Writer.WriteAsync(Statement(head, rows, start, Math.Min(rows.Count, start + rowsPerStatement)), ct);
                     }
                 }
                 finally
