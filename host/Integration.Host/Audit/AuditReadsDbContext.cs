@@ -14,8 +14,8 @@ namespace Integration.Host.Audit;
 /// Why a file of its own: almost every read of personal data writes entries, and every commit to a SQLite file makes
 /// every other connection drop its page cache at its next read. With the entries of reads in the records file, each
 /// group commit emptied the caches of all the requests reading participants and follow-ups; in their own file, the
-/// records stay cached between real changes (search 500–570 requests a second before, about 700 after; worklist pages
-/// 700–810 before, about 1 300 after, on the benchmark data set; see docs/benchmarks.md). A read's entry does not need
+/// records stay cached between real changes (on the benchmark's large data set 500–570 searches a second before,
+/// 710–770 after, and 700–810 worklist pages before, 1 000–1 070 after; see docs/benchmarks.md). A read's entry does not need
 /// to commit atomically with anything else, so nothing is lost by the second file. Entries of this log are numbered
 /// from 10^15 (set by its first migration), so an id names one entry across both tables.
 /// </remarks>

@@ -105,6 +105,11 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
     /// larger than <paramref name="truncateAboveBytes"/>, a TRUNCATE checkpoint waits up to a quarter of a second for
     /// the readers of the old frames and empties the file; writers wait meanwhile, and if a reader stays, the next tick
     /// tries again.
+    /// The read log's file (<see cref="AuditReadsConnectionString"/>) only ever gets the PASSIVE checkpoint: it has a
+    /// single writer and hardly any readers, so SQLite starts its log again by itself once it is copied back, and cuts
+    /// the file back to 64 MB then (<c>journal_size_limit</c>). A TRUNCATE checkpoint there held the writer, and every
+    /// request waiting for its audit commit, for the fsync at every tick, since the read log's index by participant
+    /// fills its log by megabytes a second under load.
     /// </remarks>
     public async Task CheckpointAsync(CancellationToken cancellationToken, long truncateAboveBytes = TruncateWalAboveBytes)
     {
@@ -113,12 +118,14 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
             return;
         }
 
-        // A connection of its own, outside the pool: the busy timeout set below must not stay with a pooled connection.
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ToString());
-        await connection.OpenAsync(cancellationToken);
+        await using (var readLog = await OpenOwnConnectionAsync(AuditReadsConnectionString, cancellationToken))
+        {
+            await PassiveCheckpointAsync(readLog, cancellationToken);
+        }
+
+        await using var connection = await OpenOwnConnectionAsync(settings.ConnectionString, cancellationToken);
+        await PassiveCheckpointAsync(connection, cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        await command.ExecuteNonQueryAsync(cancellationToken);
 
         var log = new FileInfo(connection.DataSource + "-wal");
         if (!log.Exists || log.Length <= truncateAboveBytes)
@@ -138,6 +145,30 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         {
             // SQLITE_BUSY or SQLITE_LOCKED: another checkpoint or a writer held on; the next tick tries again.
         }
+    }
+
+    /// <summary>A connection of its own, outside the pool: a busy timeout set on it must not stay with a pooled connection.</summary>
+    private static async Task<SqliteConnection> OpenOwnConnectionAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Copies what it can of a file's write-ahead log into the file, without waiting for anyone.</summary>
+    private static async Task PassiveCheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>
@@ -239,12 +270,10 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         public static readonly SqliteConnectionSettings Records = new(Common + " PRAGMA wal_autocheckpoint = 0;");
 
         /// <summary>
-        /// The read log: SQLite's own checkpoint every 1 000 pages, inside the audit writer's commits. Its index on
-        /// participants takes new entries all over the file, so its log grows by megabytes a second under load; the
-        /// records' background TRUNCATE checkpoint then ran at every tick and held the writer for the fsync (the
-        /// reads' 99th percentile doubled, to about 200 ms). The log file is cut back to 64 MB when it restarts.
+        /// The read log: checkpoints in the background too, but PASSIVE only (see <see cref="CheckpointAsync"/>); its
+        /// log file is cut back to 64 MB whenever SQLite starts the log again.
         /// </summary>
-        public static readonly SqliteConnectionSettings ReadLog = new(Common + " PRAGMA journal_size_limit = 67108864;");
+        public static readonly SqliteConnectionSettings ReadLog = new(Common + " PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;");
 
         // The settings belong to the native connection, which Microsoft.Data.Sqlite's pool keeps open between uses: they
         // are set the first time a pooled connection is opened, not on every open (several statements per query).
