@@ -1,5 +1,6 @@
 using Integration.Abstractions.Data;
 using Integration.Abstractions.Tenancy;
+using Integration.Host.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Integration.Host.Audit;
@@ -26,7 +27,7 @@ public sealed class AuditReadsDbContext(DbContextOptions<AuditReadsDbContext> op
     /// <summary>The first id of an entry of the read log; ids of <c>core_audit_entries</c> stay below it.</summary>
     public const long FirstId = 1_000_000_000_000_000;
 
-    private ITenantContext tenant = NoTenant.Instance;
+    private ITenantContext tenant = IntegrationDbContext.NoTenant.Instance;
 
     public DbSet<AuditEntry> Entries => Set<AuditEntry>();
 
@@ -59,12 +60,5 @@ public sealed class AuditReadsDbContext(DbContextOptions<AuditReadsDbContext> op
     {
         AuditEntry.Configure(modelBuilder, "core_audit_reads");
         TenantRows.ApplyQueryFilters(modelBuilder, this, nameof(CurrentTenantId));
-    }
-
-    private sealed class NoTenant : ITenantContext
-    {
-        public static readonly NoTenant Instance = new();
-
-        public Guid? TenantId => null;
     }
 }

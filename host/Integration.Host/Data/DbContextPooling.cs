@@ -17,23 +17,27 @@ internal static class DbContextPooling
 {
     public static void AddIntegrationDbContext(this IServiceCollection services)
     {
-        services.AddPooledDbContextFactory<IntegrationDbContext>(
-            (sp, options) => sp.GetRequiredService<DatabaseConfigurator>().Configure(options, IntegrationDbContext.MigrationsHistoryTable));
-        services.AddScoped(sp =>
-        {
-            var db = sp.GetRequiredService<IDbContextFactory<IntegrationDbContext>>().CreateDbContext();
-            db.Tenant = sp.GetRequiredService<ITenantContext>();
-            return db;
-        });
+        services.AddTenantContext<IntegrationDbContext>(
+            (configurator, options) => configurator.Configure(options, IntegrationDbContext.MigrationsHistoryTable),
+            (db, tenant) => db.Tenant = tenant);
 
         // The read log (its own SQLite file): the audit writer takes one context for its whole life, the audit API one
         // per request.
-        services.AddPooledDbContextFactory<Audit.AuditReadsDbContext>(
-            (sp, options) => sp.GetRequiredService<DatabaseConfigurator>().ConfigureAuditReads(options));
+        services.AddTenantContext<Audit.AuditReadsDbContext>(
+            (configurator, options) => configurator.ConfigureAuditReads(options),
+            (db, tenant) => db.Tenant = tenant);
+    }
+
+    /// <summary>A pooled context factory, and a scoped context from it handed out with the scope's tenant.</summary>
+    private static void AddTenantContext<TContext>(
+        this IServiceCollection services, Action<DatabaseConfigurator, DbContextOptionsBuilder> configure, Action<TContext, ITenantContext> setTenant)
+        where TContext : DbContext
+    {
+        services.AddPooledDbContextFactory<TContext>((sp, options) => configure(sp.GetRequiredService<DatabaseConfigurator>(), options));
         services.AddScoped(sp =>
         {
-            var db = sp.GetRequiredService<IDbContextFactory<Audit.AuditReadsDbContext>>().CreateDbContext();
-            db.Tenant = sp.GetRequiredService<ITenantContext>();
+            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            setTenant(db, sp.GetRequiredService<ITenantContext>());
             return db;
         });
     }

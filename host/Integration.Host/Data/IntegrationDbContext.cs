@@ -159,7 +159,8 @@ public sealed class IntegrationDbContext(DbContextOptions<IntegrationDbContext> 
         TenantRows.ApplyQueryFilters(builder, this, nameof(CurrentTenantId));
     }
 
-    private sealed class NoTenant : ITenantContext
+    /// <summary>The tenant of a context made without the pool: none, so it reads no tenant's rows.</summary>
+    internal sealed class NoTenant : ITenantContext
     {
         public static readonly NoTenant Instance = new();
 
