@@ -8,7 +8,7 @@ namespace Integration.Testing;
 /// </summary>
 public sealed class ErrorLogFile : ILoggerProvider
 {
-    public static string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "integration-tests", "host-errors.log");
+    public static string Path { get; } = System.IO.Path.Combine(TestPaths.TempRoot, "host-errors.log");
 
     private static readonly Lock Gate = new();
 

@@ -50,7 +50,7 @@ internal static class FixturePlugins
 
     private static async Task<string> BuildAsync()
     {
-        var output = Path.Combine(Path.GetTempPath(), "integration-tests", $"fixture-plugins-{Guid.NewGuid():N}") + Path.DirectorySeparatorChar;
+        var output = TestPaths.NewTempPath("fixture-plugins") + Path.DirectorySeparatorChar;
         var project = Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "fixtures.proj");
         var start = new ProcessStartInfo("dotnet")
         {
