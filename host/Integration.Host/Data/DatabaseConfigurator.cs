@@ -49,7 +49,14 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         switch (settings.DatabaseProvider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(migrationsHistoryTable));
+                // A list in a query (ids.Contains(x.Id)) is sent as one JSON parameter (IN (SELECT value FROM
+                // json_each(@ids))), as Npgsql sends one array on PostgreSQL, rather than as one parameter per item:
+                // EF Core builds the SQL of the latter again for every run, since it depends on the number of items,
+                // which cost a sixth of the allocations of a worklist page (every page reads its rows by id) and ~10 %
+                // of its throughput under load.
+                builder.UseSqlite(connectionString, sqlite => sqlite
+                    .MigrationsHistoryTable(migrationsHistoryTable)
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 builder.AddInterceptors(sqliteSettings);
                 break;
             case DatabaseProvider.PostgreSql:
