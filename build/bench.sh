@@ -43,7 +43,7 @@ if [ "$what" = --smoke ]; then
   mkdir -p "$(dirname "$smoke_report")"
   rm -f "$smoke_report"
   $bench startup --host "$host" --plugins "$plugins" --runs 2 --report "$smoke_report"
-  $bench records --host "$host" --plugins "$plugins" --rows 300 --searches 20 --warmup 5 --report "$smoke_report"
+  $bench records --host "$host" --plugins "$plugins" --rows 300 --searches 20 --warmup 5 --settle 0 --report "$smoke_report"
   $bench followups --host "$host" --plugins "$plugins" --participants 200 --rows 2000 --due 50 --report "$smoke_report"
   ensure_wrk
   $bench http --host "$host" --plugins "$plugins" --participants 300 --rows 2000 --due 50 --workers 2 --connections 4 \
