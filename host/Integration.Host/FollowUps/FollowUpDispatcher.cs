@@ -3,6 +3,7 @@ using Hangfire;
 using Integration.Abstractions.FollowUps;
 using Integration.Host.Configuration;
 using Integration.Host.Data;
+using Integration.Host.Jobs;
 using Integration.Host.Modules;
 using Integration.Host.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,13 @@ public sealed class FollowUpDispatcher(ILifetimeScope scope, StartupGate startup
             report.NotificationsSent = await sending.Resolve<NotificationSender>().SendPendingAsync(cancellationToken);
         }
 
-        if (report.MadeDue + report.Overdue + report.Missed + report.Held > 0)
+        var changed = report.MadeDue + report.Overdue + report.Missed + report.Held;
+        if (changed >= BatchMemory.LargeBatchRows)
+        {
+            BatchMemory.Release();
+        }
+
+        if (changed > 0)
         {
             logger.LogInformation(
                 "Follow-ups dispatched: {Due} due, {Overdue} overdue, {Missed} missed, {Held} held, {Sent} e-mail(s) sent, {Tenants} tenant(s)",

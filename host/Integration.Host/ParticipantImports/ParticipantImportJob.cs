@@ -4,6 +4,7 @@ using Integration.Abstractions.Kernel;
 using Integration.Abstractions.Validation;
 using Integration.Host.Audit;
 using Integration.Host.Data;
+using Integration.Host.Jobs;
 using Integration.Host.Participants;
 using Integration.Host.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,12 @@ public sealed class ParticipantImportJob(
                     .SetProperty(i => i.Content, Array.Empty<byte>())
                     .SetProperty(i => i.Error, "The import stopped on an internal error; nothing was imported. Upload the file again or contact support.")
                     .SetProperty(i => i.FinishedAt, clock.GetUtcNow().UtcDateTime), CancellationToken.None);
+        }
+        finally
+        {
+            // Whatever the outcome, the file, its rows and the participants made of them are garbage now.
+            db.ChangeTracker.Clear();
+            BatchMemory.Release();
         }
     }
 
