@@ -104,9 +104,9 @@ public sealed class FollowUpDispatcher(ILifetimeScope scope, StartupGate startup
                 NotificationKind.Overdue, repeating, ct);
 
             var now = clock.GetUtcNow().UtcDateTime;
-            report.Missed += await db.FollowUps
+            report.Missed += await TransientConflicts.RetryAsync(db, () => db.FollowUps
                 .Where(f => f.State == FollowUpState.Due && f.DueOn <= missedOn)
-                .ExecuteUpdateAsync(u => u.SetProperty(f => f.State, FollowUpState.Missed).SetProperty(f => f.ClosedAt, now).SetProperty(f => f.Version, f => f.Version + 1), ct);
+                .ExecuteUpdateAsync(u => u.SetProperty(f => f.State, FollowUpState.Missed).SetProperty(f => f.ClosedAt, now).SetProperty(f => f.Version, f => f.Version + 1), ct));
         }
 
         /// <summary>Sets or clears the hold reason of follow-ups that have come due; returns how many are held.</summary>
@@ -128,15 +128,19 @@ public sealed class FollowUpDispatcher(ILifetimeScope scope, StartupGate startup
             // Only rows whose reason changes are written: a module switched off for months is not rewritten every minute.
             var scheduled = db.FollowUps.Where(f => f.State == FollowUpState.Scheduled && f.DueOn <= today);
             var withdrawn = FollowUpConsent.WithdrawnParticipants(db, today);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await scheduled.Where(f => (f.HoldReason == FollowUpHoldReason.ModuleDisabled && !disabled.Contains(f.ModuleId!))
-                    || (f.HoldReason == FollowUpHoldReason.ConsentWithdrawn && !withdrawn.Contains(f.ParticipantId)))
-                .ExecuteUpdateAsync(u => u.SetProperty(f => f.HoldReason, (FollowUpHoldReason?)null), ct);
-            await scheduled.Where(f => f.HoldReason != FollowUpHoldReason.ModuleDisabled && disabled.Contains(f.ModuleId!))
-                .ExecuteUpdateAsync(u => u.SetProperty(f => f.HoldReason, FollowUpHoldReason.ModuleDisabled), ct);
-            await scheduled.Where(f => f.HoldReason == null && withdrawn.Contains(f.ParticipantId))
-                .ExecuteUpdateAsync(u => u.SetProperty(f => f.HoldReason, FollowUpHoldReason.ConsentWithdrawn), ct);
-            await transaction.CommitAsync(ct);
+            await TransientConflicts.RetryAsync(db, async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await scheduled.Where(f => (f.HoldReason == FollowUpHoldReason.ModuleDisabled && !disabled.Contains(f.ModuleId!))
+                        || (f.HoldReason == FollowUpHoldReason.ConsentWithdrawn && !withdrawn.Contains(f.ParticipantId)))
+                    .ExecuteUpdateAsync(u => u.SetProperty(f => f.HoldReason, (FollowUpHoldReason?)null), ct);
+                await scheduled.Where(f => f.HoldReason != FollowUpHoldReason.ModuleDisabled && disabled.Contains(f.ModuleId!))
+                    .ExecuteUpdateAsync(u => u.SetProperty(f => f.HoldReason, FollowUpHoldReason.ModuleDisabled), ct);
+                await scheduled.Where(f => f.HoldReason == null && withdrawn.Contains(f.ParticipantId))
+                    .ExecuteUpdateAsync(u => u.SetProperty(f => f.HoldReason, FollowUpHoldReason.ConsentWithdrawn), ct);
+                await transaction.CommitAsync(ct);
+                return true;
+            });
             return await scheduled.CountAsync(f => f.HoldReason != null, ct);
         }
 
@@ -146,52 +150,59 @@ public sealed class FollowUpDispatcher(ILifetimeScope scope, StartupGate startup
             var total = 0;
             while (true)
             {
-                var token = Guid.NewGuid();
-                var now = clock.GetUtcNow().UtcDateTime;
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var ids = await candidates.OrderBy(f => f.DueOn).Select(f => f.Id).Take(batchSize).ToListAsync(ct);
-                if (ids.Count == 0)
-                {
-                    return total;
-                }
-
-                // The condition is repeated in the update: a row another dispatcher moved meanwhile is left alone.
-                var claimed = candidates.Where(f => ids.Contains(f.Id));
-                _ = kind == NotificationKind.Due
-                    ? await claimed.ExecuteUpdateAsync(u => u.SetProperty(f => f.State, FollowUpState.Due).SetProperty(f => f.DueAt, now)
-                        .SetProperty(f => f.ClaimToken, token).SetProperty(f => f.Version, f => f.Version + 1), ct)
-                    : await claimed.ExecuteUpdateAsync(u => u.SetProperty(f => f.OverdueAt, now)
-                        .SetProperty(f => f.ClaimToken, token).SetProperty(f => f.Version, f => f.Version + 1), ct);
-
-                // Found by id and token: the ids keep the lookup on the primary key, the token keeps only the rows this run moved.
-                var rows = await db.FollowUps.AsNoTracking().Where(f => ids.Contains(f.Id) && f.ClaimToken == token).ToListAsync(ct);
-                await notifications.InsertAsync(db, rows.Select(row => new Notification
-                {
-                    Id = Guid.NewGuid(),
-                    TenantId = tenantId,
-                    FollowUpId = row.Id,
-                    Kind = kind,
-                    RecipientId = row.AssigneeId,
-                    DueOn = row.DueOn,
-                    FollowUpKind = row.Kind,
-                    CreatedAt = now,
-                    Delivery = NotificationDelivery.Pending,
-                }).ToList(), ct);
-
-                if (kind == NotificationKind.Due)
-                {
-                    await AddNextInSeriesAsync(rows, repeating, now, ct);
-                }
-
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                db.ChangeTracker.Clear();
-                total += rows.Count;
-                if (ids.Count < batchSize)
+                var (found, claimed) = await TransientConflicts.RetryAsync(db, () => ClaimBatchAsync(candidates, kind, repeating, ct));
+                total += claimed;
+                if (found < batchSize)
                 {
                     return total;
                 }
             }
+        }
+
+        /// <summary>One batch: how many candidates it found, and how many of them it moved (another dispatcher may have moved the rest).</summary>
+        private async Task<(int Found, int Claimed)> ClaimBatchAsync(IQueryable<FollowUp> candidates, NotificationKind kind, IReadOnlyDictionary<string, FollowUpOffset> repeating, CancellationToken ct)
+        {
+            var token = Guid.NewGuid();
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var ids = await candidates.OrderBy(f => f.DueOn).Select(f => f.Id).Take(batchSize).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                return (0, 0);
+            }
+
+            // The condition is repeated in the update: a row another dispatcher moved meanwhile is left alone.
+            var claimed = candidates.Where(f => ids.Contains(f.Id));
+            _ = kind == NotificationKind.Due
+                ? await claimed.ExecuteUpdateAsync(u => u.SetProperty(f => f.State, FollowUpState.Due).SetProperty(f => f.DueAt, now)
+                    .SetProperty(f => f.ClaimToken, token).SetProperty(f => f.Version, f => f.Version + 1), ct)
+                : await claimed.ExecuteUpdateAsync(u => u.SetProperty(f => f.OverdueAt, now)
+                    .SetProperty(f => f.ClaimToken, token).SetProperty(f => f.Version, f => f.Version + 1), ct);
+
+            // Found by id and token: the ids keep the lookup on the primary key, the token keeps only the rows this run moved.
+            var rows = await db.FollowUps.AsNoTracking().Where(f => ids.Contains(f.Id) && f.ClaimToken == token).ToListAsync(ct);
+            await notifications.InsertAsync(db, rows.Select(row => new Notification
+            {
+                Id = Guid.NewGuid(),
+                TenantId = tenantId,
+                FollowUpId = row.Id,
+                Kind = kind,
+                RecipientId = row.AssigneeId,
+                DueOn = row.DueOn,
+                FollowUpKind = row.Kind,
+                CreatedAt = now,
+                Delivery = NotificationDelivery.Pending,
+            }).ToList(), ct);
+
+            if (kind == NotificationKind.Due)
+            {
+                await AddNextInSeriesAsync(rows, repeating, now, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            return (ids.Count, rows.Count);
         }
 
         /// <summary>A repeating policy's next follow-up, created as the previous one comes due, never already in the past.</summary>
