@@ -1,0 +1,132 @@
+using System.Data.Common;
+using System.Globalization;
+using Integration.Abstractions.Kernel;
+using Integration.Host.Audit;
+using Integration.Host.Data;
+using Integration.Host.ParticipantImports;
+using Integration.Host.Participants;
+using Integration.Host.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Integration.Host.Tests.Data;
+
+/// <summary>
+/// The bulk writer (imports, the read log, the dispatcher's notifications, whose column types the rows below cover)
+/// bypasses EF Core's change tracker and, on SQLite, binds values through SQLite's C interface. A row it writes must be
+/// stored exactly as EF Core stores the same values: text ids in the same case, instants and dates in the same format,
+/// enums and lists converted the same way. Otherwise queries with EF Core's parameters stop finding bulk-written rows.
+/// </summary>
+public sealed class BulkInsertTests
+{
+    [Fact]
+    public async Task A_row_written_in_bulk_is_stored_exactly_as_ef_core_stores_the_same_values()
+    {
+        await using var host = new TestHost();
+        var tenant = await host.CreateTenantAsync("Hedemora kommun", "2083");
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenant.Id);
+        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(1234567);
+
+        var tracked = Participant(tenant.Id, at);
+        var bulk = Participant(tenant.Id, at);
+        var import = new ParticipantImport { TenantId = tenant.Id, Content = [1, 2, 3], CreatedByName = "Test", CreatedAt = at };
+        db.Add(tracked);
+        db.Add(import);
+        db.AddRange(ParticipantWriter.NameRows(tracked));
+        db.Add(Entry(tenant.Id, tracked.Id, at));
+        db.Add(Rejection(tenant.Id, import.Id));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        await db.Database.OpenConnectionAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await new BulkInsert<Participant>(db).InsertAsync(db, [bulk], CancellationToken.None);
+            await new BulkInsert<ParticipantName>(db).InsertAsync(db, ParticipantWriter.NameRows(tracked).ToList(), CancellationToken.None);
+            await new BulkInsert<AuditEntry>(db).InsertAsync(db, [Entry(tenant.Id, tracked.Id, at)], CancellationToken.None);
+            await new BulkInsert<ImportRejection>(db).InsertAsync(db, [Rejection(tenant.Id, import.Id)], CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await using var connection = host.DatabaseConnection();
+        await connection.OpenAsync();
+        AssertSameBesides(await RowsAsync(connection, "core_participants", "GivenName", "Bulk"), "Id", "IdentityNumber");
+        AssertSameBesides(await RowsAsync(connection, "core_participant_names", "Token", "bulkbulk"), "Id");
+        AssertSameBesides(await RowsAsync(connection, "core_audit_entries", "RecordType", "bulk-test"), "Id");
+        AssertSameBesides(await RowsAsync(connection, "core_import_rejections", "Field", "bulkField"), "Id");
+
+        // And EF Core finds the bulk-written participant by its id, a parameter of EF Core's own making.
+        Assert.Equal("Bulk", await db.Participants.Where(p => p.Id == bulk.Id).Select(p => p.GivenName).SingleAsync());
+    }
+
+    private static Participant Participant(Guid tenantId, DateTime at) => new()
+    {
+        Id = Guid.NewGuid(),
+        TenantId = tenantId,
+        GivenName = "Bulk",
+        FamilyName = "Bulkbulk O'Brien",
+        IdentityKind = IdentityKind.OtherReference,
+        IdentityNumber = "LMA-" + Guid.NewGuid().ToString("N")[..8], // unique in a tenant, so the one column that differs
+        Gender = Gender.NonBinaryOrOther,
+        BirthYear = 1990,
+        CountryOfBirth = "SY",
+        ArrivalDate = new DateOnly(2016, 3, 1),
+        Languages = ["ar", "en"],
+        InterpreterNeeded = true,
+        Current = new ParticipantStatus { LabourMarketStatus = LabourMarketStatus.LongTermUnemployed, EducationLevel = EducationLevel.Isced3To4, ThirdCountryNational = true, Disability = false, IncomeSupport = true },
+        Entry = new ParticipantStatus { LabourMarketStatus = LabourMarketStatus.Unemployed, EducationLevel = EducationLevel.Isced0To2, ThirdCountryNational = true, Disability = true, IncomeSupport = false },
+        CreatedAt = at,
+        UpdatedAt = at.Date.AddHours(5), // no fraction of a second: written without one
+        Version = 3,
+    };
+
+    private static AuditEntry Entry(Guid tenantId, Guid participantId, DateTime at) => new()
+    {
+        TenantId = tenantId,
+        At = at.Date.AddTicks(1_200_000), // a fraction with trailing zeros: written without them
+        ActorKind = AuditActorKind.Job,
+        ActorUserId = new Guid("6f9619ff-8b86-d011-b42d-00cf4fc964ff"),
+        ActorName = "import (Test Testsson)",
+        ParticipantId = participantId,
+        RecordType = "bulk-test",
+        RecordId = participantId,
+        Action = AuditAction.Import,
+        Fields = "givenName,familyName",
+        RequestId = "0HN-request:00000001",
+    };
+
+    private static ImportRejection Rejection(Guid tenantId, Guid importId) =>
+        new() { TenantId = tenantId, ImportId = importId, Row = 17, Field = "bulkField", Message = "Ogiltigt värde — \"fel\"" };
+
+    private static void AssertSameBesides(IReadOnlyList<Dictionary<string, string>> rows, params string[] keys)
+    {
+        Assert.Equal(2, rows.Count);
+        foreach (var (column, value) in rows[0].Where(c => !keys.Contains(c.Key)))
+        {
+            Assert.True(value == rows[1][column], $"{column}: {value} (EF Core) against {rows[1][column]} (bulk)");
+        }
+    }
+
+    /// <summary>The stored values of the rows whose <paramref name="column"/> starts with <paramref name="prefix"/>, in insertion order, each as its runtime type and text.</summary>
+    private static async Task<IReadOnlyList<Dictionary<string, string>>> RowsAsync(DbConnection connection, string table, string column, string prefix)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\"";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<Dictionary<string, string>>();
+        while (await reader.ReadAsync())
+        {
+            var row = Enumerable.Range(0, reader.FieldCount).ToDictionary(
+                reader.GetName,
+                i => reader.IsDBNull(i) ? "NULL" : $"{reader.GetValue(i).GetType().Name}:{Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)}");
+            if (row[column].Split(':', 2)[1].StartsWith(prefix, StringComparison.Ordinal))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+}
