@@ -17,14 +17,15 @@ namespace Integration.Host.Data;
 internal sealed class BulkInsert<T>
     where T : class
 {
-    /// <summary>Rows per statement for an import: few, long statements, written on another core while the last one runs.</summary>
+    /// <summary>Rows per statement for an import: few, long statements, written on another core while the last one runs (on SQLite: rows converted at a time on another core).</summary>
     public const int ImportRowsPerStatement = 200;
 
     /// <summary>
     /// Rows per statement for a steady stream of small batches (the audit writer), written one after another on the
-    /// caller's thread. Short enough that a statement and its builder stay below the large object heap's 85 000 bytes:
-    /// group commits of a few hundred entries in 200-row statements put two 100 KB strings on it per commit, and the
-    /// runtime ran a full (gen 2) collection every half second under load to reclaim them.
+    /// caller's thread (on SQLite: rows converted at a time before they are bound). Short enough that a statement and
+    /// its builder stay below the large object heap's 85 000 bytes: group commits of a few hundred entries in 200-row
+    /// statements put two 100 KB strings on it per commit, and the runtime ran a full (gen 2) collection every half
+    /// second under load to reclaim them.
     /// </summary>
     public const int StreamRowsPerStatement = 32;
 
@@ -123,11 +124,18 @@ internal sealed class BulkInsert<T>
     private async Task InsertBoundAsync(SqliteConnection connection, IReadOnlyList<T> rows, CancellationToken ct)
     {
         using var statement = SqliteInsertStatement.Prepare(connection, table, columns.Select(c => c.Name).ToList());
-        if (rows.Count <= ImportRowsPerStatement)
+        if (rowsPerStatement < ImportRowsPerStatement || rows.Count <= rowsPerStatement)
         {
-            // Small batches (the audit writer's commits): converted and bound here, without a second thread.
-            var values = ProviderValues(rows, 0, rows.Count);
-            Insert(statement, values, rows.Count);
+            // Small batches and the audit writer's stream: converted and bound here, without a second thread, a
+            // statement's worth of rows at a time in one reused array (never on the large object heap).
+            var values = new object?[Math.Min(rows.Count, rowsPerStatement) * columns.Count];
+            for (var start = 0; start < rows.Count; start += rowsPerStatement)
+            {
+                var end = Math.Min(rows.Count, start + rowsPerStatement);
+                ProviderValues(rows, start, end, values);
+                Insert(statement, values, end - start);
+            }
+
             return;
         }
 
@@ -143,7 +151,9 @@ internal sealed class BulkInsert<T>
                     for (var start = 0; start < rows.Count; start += ImportRowsPerStatement)
                     {
                         var end = Math.Min(rows.Count, start + ImportRowsPerStatement);
-                        await chunks.Writer.WriteAsync((ProviderValues(rows, start, end), end - start), ct);
+                        var values = new object?[(end - start) * columns.Count];
+                        ProviderValues(rows, start, end, values);
+                        await chunks.Writer.WriteAsync((values, end - start), ct);
                     }
                 }
                 finally
@@ -162,9 +172,8 @@ internal sealed class BulkInsert<T>
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private object?[] ProviderValues(IReadOnlyList<T> rows, int start, int end)
+    private void ProviderValues(IReadOnlyList<T> rows, int start, int end, object?[] values)
     {
-        var values = new object?[(end - start) * columns.Count];
         for (var r = start; r < end; r++)
         {
             for (var c = 0; c < columns.Count; c++)
@@ -172,8 +181,6 @@ internal sealed class BulkInsert<T>
                 values[((r - start) * columns.Count) + c] = columns[c].ProviderValue(rows[r]);
             }
         }
-
-        return values;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

@@ -61,6 +61,36 @@ public sealed class BulkInsertTests
         Assert.Equal("Bulk", await db.Participants.Where(p => p.Id == bulk.Id).Select(p => p.GivenName).SingleAsync());
     }
 
+    [Fact]
+    public async Task A_stream_batch_longer_than_one_statement_writes_every_row_once_with_its_own_values()
+    {
+        await using var host = new TestHost();
+        var tenant = await host.CreateTenantAsync("Hedemora kommun", "2083");
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenant.Id);
+        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
+
+        // 70 rows: two full statements' worth of the audit writer's stream and a shorter one, which reuses the array.
+        var entries = Enumerable.Range(0, 70).Select(i => Entry(tenant.Id, Guid.NewGuid(), at.AddSeconds(i))).ToList();
+        foreach (var entry in entries)
+        {
+            entry.ParticipantId = null;
+        }
+
+        await db.Database.OpenConnectionAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await new BulkInsert<AuditEntry>(db, BulkInsert<AuditEntry>.StreamRowsPerStatement).InsertAsync(db, entries, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        var stored = await db.AuditEntries.Where(e => e.RecordType == "bulk-test").Select(e => new { e.RecordId, e.At }).ToListAsync();
+        Assert.Equal(
+            entries.Select(e => (e.RecordId, e.At)).Order(),
+            stored.Select(e => (e.RecordId, e.At)).Order());
+    }
+
     private static Participant Participant(Guid tenantId, DateTime at) => new()
     {
         Id = Guid.NewGuid(),
