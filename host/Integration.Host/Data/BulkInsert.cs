@@ -91,34 +91,62 @@ internal sealed class BulkInsert<T>
         }
 
         // Statements are written on another core while the previous one runs: writing literals costs about as much
-        // as SQLite executing them.
-        var statements = System.Threading.Channels.Channel.CreateBounded<string>(4);
-        var writer = Task.Run(
+        // as the database executing them.
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        await PipelineAsync(
+            rows.Count,
+            rowsPerStatement,
+            (start, end) => Statement(head, rows, start, end),
+            async statement =>
+            {
+                command.CommandText = statement;
+                await command.ExecuteNonQueryAsync(ct);
+            },
+            ct);
+    }
+
+    /// <summary>
+    /// Makes an item (a statement, or converted values) of each slice of <paramref name="slice"/> rows on another core
+    /// while this one consumes the previous item.
+    /// </summary>
+    private static async Task PipelineAsync<TItem>(int rows, int slice, Func<int, int, TItem> make, Func<TItem, ValueTask> consume, CancellationToken ct)
+    {
+        var items = System.Threading.Channels.Channel.CreateBounded<TItem>(4);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var maker = Task.Run(
             async () =>
             {
                 try
                 {
-                    for (var start = 0; start < rows.Count; start += rowsPerStatement)
+                    for (var start = 0; start < rows; start += slice)
                     {
-                        await statements.Writer.WriteAsync(Statement(head, rows, start, Math.Min(rows.Count, start + rowsPerStatement)), ct);
+                        await items.Writer.WriteAsync(make(start, Math.Min(rows, start + slice)), stop.Token);
                     }
                 }
                 finally
                 {
-                    statements.Writer.Complete();
+                    items.Writer.Complete();
                 }
             },
-            ct);
+            stop.Token);
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        await foreach (var statement in statements.Reader.ReadAllAsync(ct))
+        try
         {
-            command.CommandText = statement;
-            await command.ExecuteNonQueryAsync(ct);
+            await foreach (var item in items.Reader.ReadAllAsync(ct))
+            {
+                await consume(item);
+            }
+        }
+        catch
+        {
+            // The maker would otherwise wait for ever to hand over its next item, holding on to every row.
+            await stop.CancelAsync();
+            await Task.WhenAny(maker);
+            throw;
         }
 
-        await writer;
+        await maker;
     }
 
     private async Task InsertBoundAsync(SqliteConnection connection, IReadOnlyList<T> rows, CancellationToken ct)
@@ -142,33 +170,21 @@ internal sealed class BulkInsert<T>
         // The values are converted (getters, EF Core's converters) on another core while SQLite inserts the previous
         // ones (converting is about a third of the work). Microsoft.Data.Sqlite runs its async methods
         // synchronously too, so the insert staying on this thread blocks nothing that was not blocked before.
-        var chunks = System.Threading.Channels.Channel.CreateBounded<(object?[] Values, int Rows)>(4);
-        var converter = Task.Run(
-            async () =>
+        await PipelineAsync(
+            rows.Count,
+            ImportRowsPerStatement,
+            (start, end) =>
             {
-                try
-                {
-                    for (var start = 0; start < rows.Count; start += ImportRowsPerStatement)
-                    {
-                        var end = Math.Min(rows.Count, start + ImportRowsPerStatement);
-                        var values = new object?[(end - start) * columns.Count];
-                        ProviderValues(rows, start, end, values);
-                        await chunks.Writer.WriteAsync((values, end - start), ct);
-                    }
-                }
-                finally
-                {
-                    chunks.Writer.Complete();
-                }
+                var values = new object?[(end - start) * columns.Count];
+                ProviderValues(rows, start, end, values);
+                return (Values: values, Rows: end - start);
+            },
+            chunk =>
+            {
+                Insert(statement, chunk.Values, chunk.Rows);
+                return ValueTask.CompletedTask;
             },
             ct);
-
-        await foreach (var (values, count) in chunks.Reader.ReadAllAsync(ct))
-        {
-            Insert(statement, values, count);
-        }
-
-        await converter;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

@@ -91,6 +91,35 @@ public sealed class BulkInsertTests
             stored.Select(e => (e.RecordId, e.At)).Order());
     }
 
+    [Fact]
+    public async Task A_row_the_database_refuses_fails_the_insert_with_a_database_error_and_its_rolled_back_batch_leaves_nothing()
+    {
+        await using var host = new TestHost();
+        var tenant = await host.CreateTenantAsync("Hedemora kommun", "2083");
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenant.Id);
+        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
+        var existing = Participant(tenant.Id, at);
+        db.Add(existing);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        // 500 rows (an import's pipeline, more than one chunk), the 300th with an identity number the tenant has.
+        var rows = Enumerable.Range(0, 500).Select(_ => Participant(tenant.Id, at)).ToList();
+        rows[299].IdentityNumber = existing.IdentityNumber;
+        await db.Database.OpenConnectionAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var error = await Assert.ThrowsAnyAsync<DbException>(() => new BulkInsert<Participant>(db).InsertAsync(db, rows, CancellationToken.None));
+            Assert.Contains("UNIQUE", error.Message, StringComparison.OrdinalIgnoreCase);
+            await transaction.RollbackAsync();
+        }
+
+        // The connection is usable again, and the tenant has the participant it had.
+        Assert.Equal([existing.Id], await db.Participants.Select(p => p.Id).ToListAsync());
+    }
+
     private static Participant Participant(Guid tenantId, DateTime at) => new()
     {
         Id = Guid.NewGuid(),
