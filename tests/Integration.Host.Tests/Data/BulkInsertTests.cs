@@ -17,16 +17,30 @@ namespace Integration.Host.Tests.Data;
 /// stored exactly as EF Core stores the same values: text ids in the same case, instants and dates in the same format,
 /// enums and lists converted the same way. Otherwise queries with EF Core's parameters stop finding bulk-written rows.
 /// </summary>
-public sealed class BulkInsertTests
+public sealed class BulkInsertTests : IAsyncLifetime
 {
+    private readonly TestHost host = new();
+    private TenantSetup tenant = null!;
+    private AsyncServiceScope scope;
+    private IntegrationDbContext db = null!;
+
+    public async Task InitializeAsync()
+    {
+        tenant = await host.CreateTenantAsync("Hedemora kommun", "2083");
+        scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenant.Id);
+        db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await scope.DisposeAsync();
+        await host.DisposeAsync();
+    }
+
     [Fact]
     public async Task A_row_written_in_bulk_is_stored_exactly_as_ef_core_stores_the_same_values()
     {
-        await using var host = new TestHost();
-        var tenant = await host.CreateTenantAsync("Hedemora kommun", "2083");
-        await using var scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenant.Id);
-        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
         var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(1234567);
 
         var tracked = Participant(tenant.Id, at);
@@ -64,11 +78,6 @@ public sealed class BulkInsertTests
     [Fact]
     public async Task A_stream_batch_longer_than_one_statement_writes_every_row_once_with_its_own_values()
     {
-        await using var host = new TestHost();
-        var tenant = await host.CreateTenantAsync("Hedemora kommun", "2083");
-        await using var scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenant.Id);
-        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
         var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
 
         // 70 rows: two full statements' worth of the audit writer's stream and a shorter one, which reuses the array.
@@ -94,11 +103,6 @@ public sealed class BulkInsertTests
     [Fact]
     public async Task A_row_the_database_refuses_fails_the_insert_with_a_database_error_and_its_rolled_back_batch_leaves_nothing()
     {
-        await using var host = new TestHost();
-        var tenant = await host.CreateTenantAsync("Hedemora kommun", "2083");
-        await using var scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenant.Id);
-        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
         var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
         var existing = Participant(tenant.Id, at);
         db.Add(existing);
