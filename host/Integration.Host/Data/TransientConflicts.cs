@@ -5,7 +5,8 @@ namespace Integration.Host.Data;
 
 /// <summary>
 /// Runs a unit of work that begins and commits its own transaction again when the database reports a transient
-/// conflict: a deadlock or a serialization failure on PostgreSQL, a busy file on SQLite.
+/// conflict: a deadlock or a serialization failure on PostgreSQL. (SQLite has no such conflict between instances, and
+/// Microsoft.Data.Sqlite waits out a busy file itself, up to its command timeout, reporting no error as transient.)
 /// </summary>
 /// <remarks>
 /// Several instances dispatch the same tenant's follow-ups at once by design: each claims a batch with a conditional
