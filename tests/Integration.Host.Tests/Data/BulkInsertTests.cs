@@ -5,7 +5,6 @@ using Integration.Host.Audit;
 using Integration.Host.Data;
 using Integration.Host.ParticipantImports;
 using Integration.Host.Participants;
-using Integration.Host.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,24 +18,18 @@ namespace Integration.Host.Tests.Data;
 /// </summary>
 public sealed class BulkInsertTests : IAsyncLifetime
 {
-    private readonly TestHost host = new();
+    private TenantDatabase database = null!;
+    private TestHost host = null!;
     private TenantSetup tenant = null!;
-    private AsyncServiceScope scope;
     private IntegrationDbContext db = null!;
 
     public async Task InitializeAsync()
     {
-        tenant = await host.CreateTenantAsync("Hedemora kommun", "2083");
-        scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenant.Id);
-        db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        database = await TenantDatabase.StartAsync();
+        (host, tenant, db) = (database.Host, database.Tenant, database.Db);
     }
 
-    public async Task DisposeAsync()
-    {
-        await scope.DisposeAsync();
-        await host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
     public async Task A_row_written_in_bulk_is_stored_exactly_as_ef_core_stores_the_same_values()

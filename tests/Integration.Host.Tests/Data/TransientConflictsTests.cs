@@ -1,5 +1,4 @@
 using Integration.Host.Data;
-using Integration.Host.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -19,23 +18,16 @@ public sealed class TransientConflictsTests : IAsyncLifetime
 
     private static PostgresException DuplicateKey() => new("duplicate key value violates unique constraint", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation);
 
-    private readonly TestHost host = new();
-    private AsyncServiceScope scope;
+    private TenantDatabase database = null!;
     private IntegrationDbContext db = null!;
 
     public async Task InitializeAsync()
     {
-        var tenant = await host.CreateTenantAsync("Hedemora kommun", "2083");
-        scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentTenant>().Use(tenant.Id);
-        db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        database = await TenantDatabase.StartAsync();
+        db = database.Db;
     }
 
-    public async Task DisposeAsync()
-    {
-        await scope.DisposeAsync();
-        await host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
     public async Task A_transient_conflict_runs_the_work_again_with_nothing_left_tracked_from_the_failed_attempt()
