@@ -17,7 +17,10 @@ namespace Integration.Host.Data;
 internal sealed class BulkInsert<T>
     where T : class
 {
-    /// <summary>Rows per statement for an import: few, long statements, written on another core while the last one runs (on SQLite: rows converted at a time on another core).</summary>
+    /// <summary>
+    /// Rows per statement for an import: few, long statements, written on another core while the last one runs (on
+    /// SQLite: rows converted at a time on another core).
+    /// </summary>
     public const int ImportRowsPerStatement = 200;
 
     /// <summary>
