@@ -31,10 +31,18 @@ internal static class ImportOrder
     }
 
     /// <summary>The name rows, built on every core, in the order of the search index (tenant, token, sort key, participant).</summary>
-    public static List<ParticipantName> ByToken(ParallelQuery<ParticipantName> names)
+    public static List<ParticipantName> ByToken(List<Participant> participants)
     {
-        // Built in parallel, sorted in place: PLINQ's parallel OrderBy measured slower than one List.Sort here.
-        var list = names.ToList();
+        // Built in parallel into a slot per participant, then sorted in place: PLINQ's parallel OrderBy measured slower
+        // than one List.Sort here, and its SelectMany slower than these slots.
+        var rows = new IReadOnlyList<ParticipantName>[participants.Count];
+        Parallel.For(0, participants.Count, i => rows[i] = ParticipantWriter.NameRows(participants[i]));
+        var list = new List<ParticipantName>(rows.Sum(r => r.Count));
+        foreach (var participantRows in rows)
+        {
+            list.AddRange(participantRows);
+        }
+
         list.Sort(NameOrder.Instance);
         return list;
     }

@@ -152,7 +152,7 @@ public sealed class ParticipantImportJob(
     {
         var phase = Stopwatch.StartNew();
         ImportOrder.ByName(participants);
-        var names = ImportOrder.ByToken(participants.AsParallel().SelectMany(ParticipantWriter.NameRows));
+        var names = ImportOrder.ByToken(participants);
         var entries = participants.Select(p =>
         {
             var entry = audit.Create(AuditAction.Import, ParticipantWriter.RecordType, p.Id, p.Id);

@@ -54,23 +54,25 @@ public static class NameFolding
 
     private static string FoldAscii(string name)
     {
-        var folded = new StringBuilder(name.Length);
+        Span<char> folded = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        var length = 0;
         var space = true;
         foreach (var c in name)
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
-                folded.Append(char.ToLowerInvariant(c));
+                folded[length++] = char.ToLowerInvariant(c);
                 space = false;
             }
             else if (!space)
             {
-                folded.Append(' ');
+                folded[length++] = ' ';
                 space = true;
             }
         }
 
-        return folded.ToString().TrimEnd();
+        // At most one space at the end: a run of separators makes one.
+        return new string(folded[..(length > 0 && folded[length - 1] == ' ' ? length - 1 : length)]);
     }
 
     /// <summary>
@@ -80,7 +82,7 @@ public static class NameFolding
     /// </summary>
     public static string? Skeleton(string foldedWord)
     {
-        if (foldedWord.Length < 3 || !foldedWord.All(char.IsAsciiLetter))
+        if (foldedWord.Length < 3 || foldedWord.AsSpan().ContainsAnyExcept(AsciiLetters))
         {
             return null;
         }
@@ -100,6 +102,9 @@ public static class NameFolding
 
         return key.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static char Sound(char c) => c switch
     {
