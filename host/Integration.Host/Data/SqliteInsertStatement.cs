@@ -228,7 +228,7 @@ internal sealed class SqliteInsertStatement : IDisposable
             throw new FormatException($"{value} does not fit a bulk insert's text buffer.");
         }
 
-        return raw.sqlite3_bind_text(statement, index, text[..written]);
+        return BindUtf8(index, text[..written]);
     }
 
     private int BindUtf8(int index, ReadOnlySpan<byte> text) =>

@@ -18,6 +18,12 @@ internal static class TransientConflicts
 {
     private const int Attempts = 5;
 
+    public static Task RetryAsync(DbContext db, Func<Task> work) => RetryAsync(db, async () =>
+    {
+        await work();
+        return true;
+    });
+
     public static async Task<T> RetryAsync<T>(DbContext db, Func<Task<T>> work)
     {
         for (var attempt = 1; ; attempt++)

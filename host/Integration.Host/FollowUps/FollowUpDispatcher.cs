@@ -139,7 +139,6 @@ public sealed class FollowUpDispatcher(ILifetimeScope scope, StartupGate startup
                 await scheduled.Where(f => f.HoldReason == null && withdrawn.Contains(f.ParticipantId))
                     .ExecuteUpdateAsync(u => u.SetProperty(f => f.HoldReason, FollowUpHoldReason.ConsentWithdrawn), ct);
                 await transaction.CommitAsync(ct);
-                return true;
             });
             return await scheduled.CountAsync(f => f.HoldReason != null, ct);
         }

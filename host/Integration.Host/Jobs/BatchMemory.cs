@@ -7,10 +7,10 @@ namespace Integration.Host.Jobs;
 /// <remarks>
 /// Such a batch grows the managed heap to many times what the host holds between requests, and the server GC keeps
 /// what it has grown to for the next burst: after an import of 100 000 participants the host stayed 50–100 MB larger
-/// for as long as it ran, and the HTTP benchmark's host, which first makes 10 000 follow-ups due, peaked 30 MB higher. A municipality's host on a small virtual machine or in a container with a memory
-/// limit pays for that all day. An aggressive collection (compacting, releasing the free memory) costs a pause of tens
-/// of milliseconds, once, after a batch that took seconds; everyday dispatcher runs that change a handful of rows do
-/// not take it.
+/// for as long as it ran, and the HTTP benchmark's host, which first makes 10 000 follow-ups due, peaked 30 MB higher.
+/// A municipality's host on a small virtual machine or in a container with a memory limit pays for that all day. An
+/// aggressive collection (compacting, releasing the free memory) costs a pause of tens of milliseconds, once, after a
+/// batch that took seconds; everyday dispatcher runs that change a handful of rows do not take it.
 /// </remarks>
 internal static class BatchMemory
 {

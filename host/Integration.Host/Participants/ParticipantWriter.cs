@@ -51,21 +51,12 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
     /// </summary>
     public static IReadOnlyList<ParticipantName> NameRows(Participant participant)
     {
-        // Written out rather than as a LINQ chain: an import builds the rows of 100 000 participants at once.
+        // Written out rather than as LINQ chains: an import builds the rows of 100 000 participants at once.
         var sortKey = SortKey(participant.GivenName, participant.FamilyName);
-        var words = NameFolding.Tokens(participant.GivenName, participant.FamilyName);
-        var tokens = new List<string>(words.Count * 2);
-        foreach (var word in words)
+        var tokens = new List<string>();
+        foreach (var key in NameKeys(NameFolding.Tokens(participant.GivenName, participant.FamilyName)))
         {
-            AddOnce(tokens, word);
-        }
-
-        foreach (var word in words)
-        {
-            if (NameFolding.Skeleton(word) is { } key)
-            {
-                AddOnce(tokens, "~" + key);
-            }
+            AddOnce(tokens, key.Length > MaxTokenLength ? key[..MaxTokenLength] : key);
         }
 
         tokens.Sort(StringComparer.Ordinal);
@@ -83,15 +74,6 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
         }
 
         return rows;
-
-        static void AddOnce(List<string> tokens, string token)
-        {
-            var cut = token.Length > MaxTokenLength ? token[..MaxTokenLength] : token;
-            if (!tokens.Contains(cut))
-            {
-                tokens.Add(cut);
-            }
-        }
     }
 
     /// <summary>The longest index word (the column's length).</summary>
@@ -107,9 +89,34 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
         return key.Length > MaxSortKeyLength ? key[..MaxSortKeyLength] : key;
     }
 
-    /// <summary>Folded words and their <c>~</c>sound keys.</summary>
-    public static IReadOnlyList<string> NameKeys(IReadOnlyList<string> words) =>
-        words.Concat(words.Select(NameFolding.Skeleton).OfType<string>().Select(k => "~" + k)).Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>Folded words and their <c>~</c>sound keys, each once.</summary>
+    public static IReadOnlyList<string> NameKeys(IReadOnlyList<string> words)
+    {
+        var keys = new List<string>(words.Count * 2);
+        foreach (var word in words)
+        {
+            AddOnce(keys, word);
+        }
+
+        foreach (var word in words)
+        {
+            if (NameFolding.Skeleton(word) is { } key)
+            {
+                AddOnce(keys, "~" + key);
+            }
+        }
+
+        return keys;
+    }
+
+    // A name has a handful of words: a list search beats a set.
+    private static void AddOnce(List<string> keys, string key)
+    {
+        if (!keys.Contains(key))
+        {
+            keys.Add(key);
+        }
+    }
 
     /// <summary>Changes a participant's current record (the entry values stay) and returns the changed fields (not saved).</summary>
     public async Task<IReadOnlyList<string>> UpdateAsync(Participant participant, ParticipantRequest request, (IdentityKind Kind, string Number)? identity, CancellationToken ct)
