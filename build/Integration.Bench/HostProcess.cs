@@ -16,13 +16,13 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    /// <summary>
-    /// The most memory the host process has held resident since it started (VmHWM, the kernel's high-water mark of the
-    /// resident set), in bytes.
-    /// </summary>
     /// <summary>Starts the high-water mark again from the current resident set (Linux: <c>clear_refs</c> with 5).</summary>
     public void ResetPeakWorkingSet() => File.WriteAllText($"/proc/{process.Id}/clear_refs", "5");
 
+    /// <summary>
+    /// The most memory the host process has held resident since it started or since <see cref="ResetPeakWorkingSet"/>
+    /// (VmHWM, the kernel's high-water mark of the resident set), in bytes.
+    /// </summary>
     public long PeakWorkingSet()
     {
         process.Refresh();

@@ -53,12 +53,15 @@ internal static class CoreRecordsModel
             n.Property(x => x.SortKey).HasMaxLength(200);
             n.Property(x => x.PreviousToken).HasMaxLength(100);
 
-            // Covers a name search: the word range, then the order, the id and the previous word (which picks one row
-            // per participant), without reading the participants.
-            n.HasIndex(x => new { x.TenantId, x.Token, x.SortKey, x.ParticipantId, x.PreviousToken })
-                .HasDatabaseName("IX_core_participant_names_search");
-            n.HasIndex(x => x.ParticipantId);
+            // The key is a name search's order: the word range, then the sort key and the id. On SQLite the table is
+            // created WITHOUT ROWID (by hand in the migration NameIndexByKey; EF Core cannot express it), so the key's
+            // B-tree is the table and holds the previous word (which picks one row per participant) too. PostgreSQL
+            // reads the previous word from the table rows the key's index points to.
+            n.HasKey(x => new { x.TenantId, x.Token, x.SortKey, x.ParticipantId });
             n.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+
+            // No index by participant id, which EF Core's conventions would add for the foreign key: see
+            // NameIndexForeignKeyConvention.
         });
 
         builder.Entity<Consent>(c =>

@@ -14,7 +14,7 @@ namespace Integration.Host.Participants;
 /// both records get an audit entry. Modules then move their own rows (<see cref="IParticipantMergeHandler"/>); they use
 /// their own contexts, so they run after the host's commit, and a repeated merge runs them again.
 /// </summary>
-public sealed class ParticipantMerge(IntegrationDbContext db, ParticipationTracker participations, AuditLog audit, ILifetimeScope scope, ILogger<ParticipantMerge> logger, TimeProvider clock)
+public sealed class ParticipantMerge(IntegrationDbContext db, ParticipantWriter writer, ParticipationTracker participations, AuditLog audit, ILifetimeScope scope, ILogger<ParticipantMerge> logger, TimeProvider clock)
 {
     /// <summary>Merges <paramref name="duplicateId"/> into <paramref name="survivorId"/>, or says why not.</summary>
     public async Task<MergeOutcome> MergeAsync(Guid survivorId, Guid duplicateId, CancellationToken ct)
@@ -132,7 +132,7 @@ public sealed class ParticipantMerge(IntegrationDbContext db, ParticipationTrack
         duplicate.MergedIntoId = survivorId;
         duplicate.Version++;
         duplicate.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        db.ParticipantNames.RemoveRange(await db.ParticipantNames.Where(n => n.ParticipantId == duplicateId).ToListAsync(ct));
+        db.ParticipantNames.RemoveRange(await writer.StoredNameRowsAsync(duplicate, ct));
         await db.SaveChangesAsync(ct);
         if (movedIdentity)
         {

@@ -6,10 +6,14 @@ namespace Integration.Host.Participants;
 /// One searchable word of a participant's name, folded (lower case, no diacritics), so that a name search is an index
 /// range scan on every database instead of a scan of every participant.
 /// </summary>
+/// <remarks>
+/// The key is the search's own order (tenant, word, sort key, participant), so the table is the search index: on SQLite
+/// a table without row ids, and on PostgreSQL the primary key's index. There is no index by participant: an import
+/// writes 400 000 of these rows for 100 000 participants, and one in participant order cost as much as the rest of the
+/// table. A participant's rows are found by its words instead (<see cref="ParticipantWriter.StoredNameRowsAsync"/>).
+/// </remarks>
 public sealed class ParticipantName : ITenantOwned
 {
-    public long Id { get; set; }
-
     public Guid TenantId { get; set; }
 
     public required string Token { get; set; }

@@ -122,6 +122,7 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
     public async Task<IReadOnlyList<string>> UpdateAsync(Participant participant, ParticipantRequest request, (IdentityKind Kind, string Number)? identity, CancellationToken ct)
     {
         var before = ParticipantResponse.From(participant);
+        var storedWords = NameRows(participant).Select(n => n.Token).ToList();
         Apply(participant, request, identity);
         var after = ParticipantResponse.From(participant);
         var changed = ChangedFields(before, after);
@@ -132,14 +133,48 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
 
         if (changed.Contains("givenName") || changed.Contains("familyName"))
         {
-            // Removed through the change tracker, so that the old words go in the same save as the rest or not at all.
-            db.ParticipantNames.RemoveRange(await db.ParticipantNames.Where(n => n.ParticipantId == participant.Id).ToListAsync(ct));
-            db.ParticipantNames.AddRange(NameRows(participant));
+            await ReplaceNameRowsAsync(participant, storedWords, ct);
         }
 
         participant.Version++;
         audit.Add(AuditAction.Update, RecordType, participant.Id, participant.Id, changed);
         return changed;
+    }
+
+    /// <summary>
+    /// The name rows stored for a participant whose name is still the one they were written for. The rows have no index
+    /// by participant (see <see cref="ParticipantName"/>): they are found by the participant's words, so a change to the
+    /// words <see cref="NameRows"/> makes needs a migration that writes the index again.
+    /// </summary>
+    internal Task<List<ParticipantName>> StoredNameRowsAsync(Participant participant, CancellationToken ct) =>
+        RowsByWordsAsync(participant.Id, NameRows(participant).Select(n => n.Token).ToList(), ct);
+
+    private Task<List<ParticipantName>> RowsByWordsAsync(Guid participantId, List<string> words, CancellationToken ct) =>
+        db.ParticipantNames.Where(n => words.Contains(n.Token) && n.ParticipantId == participantId).ToListAsync(ct);
+
+    /// <summary>
+    /// Brings the name rows in line with the participant's new name, through the change tracker, so that the old words
+    /// go in the same save as the rest or not at all. A row whose key stays (a word and sort key that fold the same,
+    /// such as a change of case) is kept, not deleted and added again under the same key.
+    /// </summary>
+    private async Task ReplaceNameRowsAsync(Participant participant, List<string> storedWords, CancellationToken ct)
+    {
+        var stored = await RowsByWordsAsync(participant.Id, storedWords, ct);
+        var wanted = NameRows(participant);
+        foreach (var row in stored)
+        {
+            var same = wanted.FirstOrDefault(w => w.Token == row.Token && w.SortKey == row.SortKey);
+            if (same is null)
+            {
+                db.ParticipantNames.Remove(row);
+            }
+            else
+            {
+                row.PreviousToken = same.PreviousToken;
+            }
+        }
+
+        db.ParticipantNames.AddRange(wanted.Where(w => !stored.Exists(row => row.Token == w.Token && row.SortKey == w.SortKey)));
     }
 
     private void Apply(Participant participant, ParticipantRequest request, (IdentityKind Kind, string Number)? identity)

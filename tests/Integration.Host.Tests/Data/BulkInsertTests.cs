@@ -51,7 +51,7 @@ public sealed class BulkInsertTests : IAsyncLifetime
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await new BulkInsert<Participant>(db).InsertAsync(db, [bulk], CancellationToken.None);
-            await new BulkInsert<ParticipantName>(db).InsertAsync(db, ParticipantWriter.NameRows(tracked).ToList(), CancellationToken.None);
+            await new BulkInsert<ParticipantName>(db).InsertAsync(db, ParticipantWriter.NameRows(bulk).ToList(), CancellationToken.None);
             await new BulkInsert<AuditEntry>(db).InsertAsync(db, [Entry(tenant.Id, tracked.Id, at)], CancellationToken.None);
             await new BulkInsert<ImportRejection>(db).InsertAsync(db, [Rejection(tenant.Id, import.Id)], CancellationToken.None);
             await transaction.CommitAsync();
@@ -60,7 +60,7 @@ public sealed class BulkInsertTests : IAsyncLifetime
         await using var connection = host.DatabaseConnection();
         await connection.OpenAsync();
         AssertSameBesides(await RowsAsync(connection, "core_participants", "GivenName", "Bulk"), "Id", "IdentityNumber");
-        AssertSameBesides(await RowsAsync(connection, "core_participant_names", "Token", "bulkbulk"), "Id");
+        AssertSameBesides(await RowsAsync(connection, "core_participant_names", "Token", "bulkbulk"), "ParticipantId");
         AssertSameBesides(await RowsAsync(connection, "core_audit_entries", "RecordType", "bulk-test"), "Id");
         AssertSameBesides(await RowsAsync(connection, "core_import_rejections", "Field", "bulkField"), "Id");
 

@@ -240,6 +240,27 @@ public sealed class ParticipantTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_name_changed_only_in_case_keeps_its_search_words_and_a_new_word_replaces_only_the_old_one()
+    {
+        var id = await Register("Leyla", "Karimi");
+
+        // The same words folded: the name rows keep their keys.
+        var read = await worker.GetAsync($"/api/participants/{id}");
+        await read.ReadJsonAsync();
+        var cased = await Put($"/api/participants/{id}", Person("LEYLA", "karimi"), read.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, cased.StatusCode);
+        Assert.Equal([id], (await Search("q=leyla%20karimi")).Select(p => p.GetProperty("id").GetGuid()));
+
+        // One word changed: found by the new word, no longer by the old, and still by the one that stayed.
+        var renamed = await Put($"/api/participants/{id}", Person("LEYLA", "Rahimi"), cased.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Empty(await Search("q=karimi"));
+        Assert.Equal([id], (await Search("q=rahimi")).Select(p => p.GetProperty("id").GetGuid()));
+        Assert.Equal([id], (await Search("q=leyla")).Select(p => p.GetProperty("id").GetGuid()));
+        Assert.Equal("Rahimi", (await (await worker.GetAsync($"/api/participants/{id}")).ReadJsonAsync()).GetProperty("familyName").GetString());
+    }
+
+    [Fact]
     public async Task Search_by_identity_number_accepts_any_written_form_and_pages()
     {
         await Register("Amina", "Hassan", "811218-9876");

@@ -1013,9 +1013,16 @@ namespace Integration.Host.Data.Migrations
 
             modelBuilder.Entity("Integration.Host.Participants.ParticipantName", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SortKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("TEXT");
@@ -1024,25 +1031,7 @@ namespace Integration.Host.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SortKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Token")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ParticipantId");
-
-                    b.HasIndex("TenantId", "Token", "SortKey", "ParticipantId", "PreviousToken")
-                        .HasDatabaseName("IX_core_participant_names_search");
+                    b.HasKey("TenantId", "Token", "SortKey", "ParticipantId");
 
                     b.ToTable("core_participant_names", (string)null);
                 });

@@ -1025,11 +1025,16 @@ namespace Integration.Host.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Integration.Host.Participants.ParticipantName", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<string>("Token")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SortKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("uuid");
@@ -1038,25 +1043,7 @@ namespace Integration.Host.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("SortKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Token")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ParticipantId");
-
-                    b.HasIndex("TenantId", "Token", "SortKey", "ParticipantId", "PreviousToken")
-                        .HasDatabaseName("IX_core_participant_names_search");
+                    b.HasKey("TenantId", "Token", "SortKey", "ParticipantId");
 
                     b.ToTable("core_participant_names", (string)null);
                 });
