@@ -54,6 +54,11 @@ internal sealed class HostProcess : IAsyncDisposable
                 ["MALLOC_ARENA_MAX"] = "2",
             },
         };
+        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_HOST_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            start.Environment[pair.Split('=', 2)[0]] = pair.Split('=', 2)[1];
+        }
+
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

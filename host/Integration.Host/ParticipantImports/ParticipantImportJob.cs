@@ -83,6 +83,7 @@ public sealed class ParticipantImportJob(
         }
 
         var phase = Stopwatch.StartNew();
+        var work = ProcessWork.Now();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var known = (await db.Participants.Where(p => p.IdentityNumber != null).Select(p => p.IdentityNumber!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var inFile = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -146,19 +147,21 @@ public sealed class ParticipantImportJob(
         var importing = import.Mode == ImportMode.ValidRows || import.RejectedRows == 0 ? participants : [];
         logger.LogInformation("Import {ImportId}: {Rows} rows read and checked in {Elapsed} ms", import.Id, processed, phase.ElapsedMilliseconds);
         await WriteAsync(import, importing, rejections, cancellationToken);
+        ProcessWork.Since(work).Log(logger, $"Import {import.Id}");
     }
 
     private async Task WriteAsync(ParticipantImport import, List<Participant> participants, List<ImportRejection> rejections, CancellationToken ct)
     {
         var phase = Stopwatch.StartNew();
-        ImportOrder.ByName(participants);
-        var names = ImportOrder.ByToken(participants);
-        var entries = participants.Select(p =>
+        var names = ImportOrder.Arrange(participants);
+        var entries = new List<AuditEntry>(participants.Count);
+        foreach (var participant in participants)
         {
-            var entry = audit.Create(AuditAction.Import, ParticipantWriter.RecordType, p.Id, p.Id);
+            var entry = audit.Create(AuditAction.Import, ParticipantWriter.RecordType, participant.Id, participant.Id);
             entry.TenantId = import.TenantId;
-            return entry;
-        }).ToList();
+            entries.Add(entry);
+        }
+
         var status = participants.Count == 0 && import.RejectedRows > 0 && import.Mode == ImportMode.AllOrNothing ? ImportStatus.Failed : ImportStatus.Succeeded;
 
         logger.LogInformation("Import {ImportId}: name index and audit entries built in {Elapsed} ms", import.Id, phase.ElapsedMilliseconds);
