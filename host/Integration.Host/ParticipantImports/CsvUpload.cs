@@ -95,29 +95,30 @@ internal sealed class CsvUpload
         return (new CsvUpload(delimiter, fields), null);
     }
 
-    /// <summary>The data rows, each as field → text, with its spreadsheet row number (the header is row 1).</summary>
-    public IEnumerable<(int Row, Dictionary<string, string> Values)> Rows(byte[] content)
+    /// <summary>The data rows, each with its spreadsheet row number (the header is row 1).</summary>
+    public IEnumerable<(int Row, CsvRow Values)> Rows(byte[] content)
     {
+        var positions = Fields.Select(f => f is null ? -1 : CsvColumns.PositionOf(f)).ToArray();
         using var reader = Reader(content, Delimiter);
         var row = 1;
         while (reader.Read())
         {
             row++;
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var values = new string?[CsvColumns.Fields.Count];
             var blank = true;
-            for (var i = 0; i < Fields.Count && i < reader.RowFieldCount; i++)
+            for (var i = 0; i < positions.Length && i < reader.RowFieldCount; i++)
             {
-                if (Fields[i] is { } field)
+                if (positions[i] >= 0)
                 {
                     var value = reader.GetString(i);
-                    values[field] = value;
+                    values[positions[i]] = value;
                     blank &= string.IsNullOrWhiteSpace(value);
                 }
             }
 
             if (!blank)
             {
-                yield return (row, values);
+                yield return (row, new CsvRow(values));
             }
         }
     }

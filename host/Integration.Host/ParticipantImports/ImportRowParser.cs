@@ -49,9 +49,9 @@ internal static class ImportRowParser
         ["nej"] = false, ["no"] = false, ["false"] = false, ["0"] = false, ["n"] = false,
     };
 
-    public static ParticipantRequest Parse(IReadOnlyDictionary<string, string> values, FieldErrors errors)
+    public static ParticipantRequest Parse(CsvRow values, FieldErrors errors)
     {
-        string? Text(string field) => values.TryGetValue(field, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        string? Text(string field) => values[field] is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
         return new ParticipantRequest(
             GivenName: Text("givenName"),

@@ -84,6 +84,23 @@ public sealed class ImportTests : IAsyncLifetime
         Assert.Equal("deltagare.csv", import.GetProperty("fileName").GetString());
     }
 
+    [Fact]
+    public async Task A_column_without_a_header_is_ignored_blank_rows_are_skipped_and_a_short_row_lacks_its_last_fields()
+    {
+        // The second column has no header; row 3 is blank; row 4 stops after its given name.
+        const string file = "Förnamn;;Efternamn;Kön\nAmina;ignoreras;Hassan;kvinna\n;;;\nOmar\n";
+
+        var import = await UploadAndWaitAsync(file, "?mode=all-or-nothing");
+
+        Assert.Equal("succeeded", import.GetProperty("status").GetString());
+        Assert.Equal(2, import.GetProperty("totalRows").GetInt32());
+        Assert.Equal(2, import.GetProperty("importedRows").GetInt32());
+        var amina = Assert.Single((await (await worker.GetAsync("/api/participants?q=amina")).ReadJsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal(("Hassan", "woman"), (amina.GetProperty("familyName").GetString(), amina.GetProperty("gender").GetString()));
+        var omar = Assert.Single((await (await worker.GetAsync("/api/participants?q=omar")).ReadJsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal(("", "notStated"), (omar.GetProperty("familyName").GetString(), omar.GetProperty("gender").GetString()));
+    }
+
     [Theory]
     [InlineData("Förnamn;Skostorlek\nAmina;38\n", "Skostorlek")]
     [InlineData("", "CSV")]
