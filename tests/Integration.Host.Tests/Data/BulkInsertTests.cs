@@ -94,6 +94,31 @@ public sealed class BulkInsertTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_import_batch_of_many_statements_writes_every_row_once_with_its_own_values()
+    {
+        var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
+
+        // Ten full statements and a short one, made on one thread while another inserts (the import's pipeline).
+        var entries = Enumerable.Range(0, (10 * BulkInsert<AuditEntry>.ImportRowsPerStatement) + 50).Select(i => Entry(tenant.Id, Guid.NewGuid(), at.AddSeconds(i))).ToList();
+        foreach (var entry in entries)
+        {
+            entry.ParticipantId = null;
+        }
+
+        await db.Database.OpenConnectionAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await new BulkInsert<AuditEntry>(db).InsertAsync(db, entries, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        var stored = await db.AuditEntries.Where(e => e.RecordType == "bulk-test").Select(e => new { e.RecordId, e.At }).ToListAsync();
+        Assert.Equal(
+            entries.Select(e => (e.RecordId, e.At)).Order(),
+            stored.Select(e => (e.RecordId, e.At)).Order());
+    }
+
+    [Fact]
     public async Task A_row_the_database_refuses_fails_the_insert_with_a_database_error_and_its_rolled_back_batch_leaves_nothing()
     {
         var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
