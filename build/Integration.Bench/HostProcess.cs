@@ -54,9 +54,16 @@ internal sealed class HostProcess : IAsyncDisposable
                 ["MALLOC_ARENA_MAX"] = "2",
             },
         };
+        // BENCH_HOST_ENV="NAME=VALUE;NAME=VALUE": for diagnostics of the host alone (see README.md).
         foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_HOST_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
-            start.Environment[pair.Split('=', 2)[0]] = pair.Split('=', 2)[1];
+            var parts = pair.Split('=', 2);
+            if (parts.Length != 2 || parts[0].Length == 0)
+            {
+                throw new ArgumentException($"BENCH_HOST_ENV holds '{pair}', not NAME=VALUE.");
+            }
+
+            start.Environment[parts[0]] = parts[1];
         }
 
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())

@@ -132,7 +132,7 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
     public async Task<IReadOnlyList<string>> UpdateAsync(Participant participant, ParticipantRequest request, (IdentityKind Kind, string Number)? identity, CancellationToken ct)
     {
         var before = ParticipantResponse.From(participant);
-        var storedWords = NameRows(participant).Select(n => n.Token).ToList();
+        var storedWords = IndexWords(participant);
         Apply(participant, request, identity);
         var after = ParticipantResponse.From(participant);
         var changed = ChangedFields(before, after);
@@ -157,7 +157,9 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
     /// words <see cref="NameRows"/> makes needs a migration that writes the index again.
     /// </summary>
     internal Task<List<ParticipantName>> StoredNameRowsAsync(Participant participant, CancellationToken ct) =>
-        RowsByWordsAsync(participant.Id, NameRows(participant).Select(n => n.Token).ToList(), ct);
+        RowsByWordsAsync(participant.Id, IndexWords(participant), ct);
+
+    private static List<string> IndexWords(Participant participant) => NameRows(participant).Select(n => n.Token).ToList();
 
     private Task<List<ParticipantName>> RowsByWordsAsync(Guid participantId, List<string> words, CancellationToken ct) =>
         db.ParticipantNames.Where(n => words.Contains(n.Token) && n.ParticipantId == participantId).ToListAsync(ct);
