@@ -79,7 +79,7 @@ internal sealed class BulkInsert<T>
             return;
         }
 
-        if (rowsPerStatement < ImportRowsPerStatement || rows.Count <= rowsPerStatement)
+        if (OnOneThread(rows.Count))
         {
             // Small batches: written here, without a second thread to hand over to.
             await using var each = connection.CreateCommand();
@@ -108,6 +108,12 @@ internal sealed class BulkInsert<T>
             },
             ct);
     }
+
+    /// <summary>
+    /// Whether a batch is written on the caller's thread alone: the audit writer's stream, and a batch of one
+    /// statement, have nothing to hand over to a second thread.
+    /// </summary>
+    private bool OnOneThread(int rows) => rowsPerStatement < ImportRowsPerStatement || rows <= rowsPerStatement;
 
     /// <summary>
     /// Makes an item (a statement, or converted values) of each slice of <paramref name="slice"/> rows on another core
@@ -155,7 +161,7 @@ internal sealed class BulkInsert<T>
     private async Task InsertBoundAsync(SqliteConnection connection, IReadOnlyList<T> rows, CancellationToken ct)
     {
         using var statement = SqliteInsertStatement.Prepare(connection, table, columns.Select(c => c.Name).ToList());
-        if (rowsPerStatement < ImportRowsPerStatement || rows.Count <= rowsPerStatement)
+        if (OnOneThread(rows.Count))
         {
             // Small batches and the audit writer's stream: converted and bound here, without a second thread, a
             // statement's worth of rows at a time in one reused array (never on the large object heap).

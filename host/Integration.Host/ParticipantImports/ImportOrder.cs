@@ -18,26 +18,30 @@ internal static class ImportOrder
     /// </summary>
     public static List<ParticipantName> Arrange(List<Participant> participants)
     {
-        var keys = new string[participants.Count];
-        Parallel.For(0, keys.Length, i => keys[i] = ParticipantWriter.SortKeyOf(participants[i]));
-        var ordered = participants.ToArray();
+        // Each name folded once, on every core: for the order here and for the name rows below.
+        var ordered = new (Participant Participant, ParticipantWriter.FoldedName Name)[participants.Count];
+        var keys = new string[ordered.Length];
+        Parallel.For(0, ordered.Length, i =>
+        {
+            ordered[i] = (participants[i], ParticipantWriter.FoldedName.Of(participants[i]));
+            keys[i] = ordered[i].Name.SortKey;
+        });
         Array.Sort(keys, ordered, StringComparer.Ordinal);
 
         // Guid order is the order of its text form, which is how the ids are stored and compared.
-        var ids = ordered.Select(p => p.Id).Order().ToArray();
+        var ids = participants.Select(p => p.Id).Order().ToArray();
+        participants.Clear();
         for (var i = 0; i < ordered.Length; i++)
         {
-            ordered[i].Id = ids[i];
+            ordered[i].Participant.Id = ids[i];
+            participants.Add(ordered[i].Participant);
         }
-
-        participants.Clear();
-        participants.AddRange(ordered);
 
         // Built on every core into a slot per participant, then gathered word by word in participant order: within a
         // word, that is already the order of sort key and id, so only the distinct words are sorted, not all 400 000
         // rows.
         var rows = new IReadOnlyList<ParticipantName>[ordered.Length];
-        Parallel.For(0, ordered.Length, i => rows[i] = ParticipantWriter.NameRows(ordered[i]));
+        Parallel.For(0, ordered.Length, i => rows[i] = ParticipantWriter.NameRows(ordered[i].Participant, ordered[i].Name));
         var byWord = new Dictionary<string, List<ParticipantName>>(StringComparer.Ordinal);
         var count = 0;
         foreach (var participantRows in rows)

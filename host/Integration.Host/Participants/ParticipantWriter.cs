@@ -49,16 +49,15 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
     /// The searchable words of a participant's name, and their sound keys marked with <c>~</c> (for duplicate
     /// suggestions; a name search never reaches them, since its words hold letters and digits only).
     /// </summary>
-    public static IReadOnlyList<ParticipantName> NameRows(Participant participant)
+    public static IReadOnlyList<ParticipantName> NameRows(Participant participant) => NameRows(participant, FoldedName.Of(participant));
+
+    /// <summary>The same, from the participant's name folded already (an import folds it once to order the participants).</summary>
+    internal static IReadOnlyList<ParticipantName> NameRows(Participant participant, FoldedName name)
     {
-        // Written out rather than as LINQ chains, and each name folded once: an import builds the rows of 100 000
-        // participants at once.
-        var given = NameFolding.Fold(participant.GivenName);
-        var family = NameFolding.Fold(participant.FamilyName);
-        var sortKey = SortKey(given, family);
+        // Written out rather than as LINQ chains: an import builds the rows of 100 000 participants at once.
         var words = new List<string>(4);
-        NameFolding.AddWords(words, given);
-        NameFolding.AddWords(words, family);
+        NameFolding.AddWords(words, name.Given);
+        NameFolding.AddWords(words, name.Family);
         var tokens = new List<string>(words.Count * 2);
         foreach (var key in NameKeys(words))
         {
@@ -74,7 +73,7 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
                 TenantId = participant.TenantId,
                 ParticipantId = participant.Id,
                 Token = tokens[i],
-                SortKey = sortKey,
+                SortKey = name.SortKey,
                 PreviousToken = i == 0 ? null : tokens[i - 1],
             };
         }
@@ -88,15 +87,19 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
     /// <summary>The longest sort key (the column's length); a longer one is cut.</summary>
     public const int MaxSortKeyLength = 200;
 
-    /// <summary>The key the participant's name rows carry: how search results are ordered.</summary>
-    internal static string SortKeyOf(Participant participant) =>
-        SortKey(NameFolding.Fold(participant.GivenName), NameFolding.Fold(participant.FamilyName));
-
-    /// <summary>How search results are ordered: by folded family name, then given name (both already folded).</summary>
-    private static string SortKey(string given, string family)
+    /// <summary>
+    /// A participant's given and family names folded, and the sort key their name rows carry: how search results are
+    /// ordered, by folded family name, then given name.
+    /// </summary>
+    internal readonly record struct FoldedName(string Given, string Family, string SortKey)
     {
-        var key = string.Concat(family, " | ", given);
-        return key.Length > MaxSortKeyLength ? key[..MaxSortKeyLength] : key;
+        public static FoldedName Of(Participant participant)
+        {
+            var given = NameFolding.Fold(participant.GivenName);
+            var family = NameFolding.Fold(participant.FamilyName);
+            var key = string.Concat(family, " | ", given);
+            return new(given, family, key.Length > MaxSortKeyLength ? key[..MaxSortKeyLength] : key);
+        }
     }
 
     /// <summary>Folded words and their <c>~</c>sound keys, each once.</summary>
@@ -154,7 +157,7 @@ public sealed class ParticipantWriter(IntegrationDbContext db, AuditLog audit, T
     /// <summary>
     /// The name rows stored for a participant whose name is still the one they were written for. The rows have no index
     /// by participant (see <see cref="ParticipantName"/>): they are found by the participant's words, so a change to the
-    /// words <see cref="NameRows"/> makes needs a migration that writes the index again.
+    /// words <see cref="NameRows(Participant)"/> makes needs a migration that writes the index again.
     /// </summary>
     internal Task<List<ParticipantName>> StoredNameRowsAsync(Participant participant, CancellationToken ct) =>
         RowsByWordsAsync(participant.Id, IndexWords(participant), ct);

@@ -28,7 +28,7 @@ public sealed class ImportOrderTests
         Assert.True(ids.SetEquals(participants.Select(p => p.Id)));
         for (var i = 1; i < participants.Count; i++)
         {
-            Assert.True(string.CompareOrdinal(ParticipantWriter.SortKeyOf(participants[i - 1]), ParticipantWriter.SortKeyOf(participants[i])) <= 0);
+            Assert.True(string.CompareOrdinal(ParticipantWriter.FoldedName.Of(participants[i - 1]).SortKey, ParticipantWriter.FoldedName.Of(participants[i]).SortKey) <= 0);
             Assert.True(string.CompareOrdinal(participants[i - 1].Id.ToString(), participants[i].Id.ToString()) < 0);
         }
 
