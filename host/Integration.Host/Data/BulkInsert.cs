@@ -12,7 +12,7 @@ namespace Integration.Host.Data;
 /// <c>INSERT … VALUES (…), (…)</c> statements. Table, columns, value conversions and literal formats all come from the
 /// EF Core model and its type mappings, so the same code writes what EF Core would write. Owned types stored in the
 /// same table (a participant's situation at entry) are included; database-generated keys are left out. Used where
-/// saving through the change tracker is too slow (an import of 100 000 participants, the audit entries of reads).
+/// saving through the change tracker is too slow (an import of 100 000 participants, the audit entries of reads, a rollup's cells).
 /// </summary>
 internal sealed class BulkInsert<T>
     where T : class

@@ -25,6 +25,9 @@ internal sealed class SqliteInsertStatement : IDisposable
     // HH:mm:ss.FFFFFFF") and DateOnly ("yyyy-MM-dd") are written by hand below, being in every row of an import.
     private const string DateTimeOffsetFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz";
 
+    // What Microsoft.Data.Sqlite writes for a decimal (EF Core stores decimals as text on SQLite).
+    private const string DecimalFormat = "0.0###########################";
+
     // Microsoft.Data.Sqlite's default command timeout: how long a run waits for another connection's lock.
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
@@ -85,6 +88,7 @@ internal sealed class SqliteInsertStatement : IDisposable
             long number => Native.sqlite3_bind_int64(handle, index, number),
             bool flag => Native.sqlite3_bind_int64(handle, index, flag ? 1 : 0),
             DateTimeOffset instant => BindFormatted(index, instant, DateTimeOffsetFormat),
+            decimal number => BindFormatted(index, number, DecimalFormat),
             byte[] { Length: 0 } => raw.sqlite3_bind_zeroblob(statement, index, 0), // an empty value, not NULL
             byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
             double number => raw.sqlite3_bind_double(statement, index, number),

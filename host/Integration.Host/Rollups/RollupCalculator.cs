@@ -27,6 +27,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
         var aggregations = RollupMeasures.Core.Concat(contributors.SelectMany(c => c.Measures))
             .GroupBy(m => m.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Aggregation, StringComparer.Ordinal);
         var scopes = programme.ModuleIds.Prepend(RollupCell.AllModules).Distinct(StringComparer.Ordinal).ToList();
+        var insert = new BulkInsert<RollupCell>(db);
 
         foreach (var period in periods)
         {
@@ -44,6 +45,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
                 all ??= figures;
                 cells.AddRange(figures.Select(c => new RollupCell
                 {
+                    TenantId = programme.TenantId,
                     ProgrammeId = programme.Id,
                     Period = period.Key,
                     ModuleId = moduleId,
@@ -66,8 +68,9 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
             // SQLite the write lock already serialises them; on PostgreSQL this is the row lock that does.
             await db.Programmes.Where(p => p.Id == programme.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, p => p.UpdatedAt), ct);
             await db.RollupCells.Where(c => c.ProgrammeId == programme.Id && c.Period == period.Key).ExecuteDeleteAsync(ct);
-            db.RollupCells.AddRange(cells);
-            await db.SaveChangesAsync(ct);
+
+            // Written by the bulk writer: the change tracker took about 150 ms for a programme's 1 260 cells.
+            await insert.InsertAsync(db, cells, ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
             logger.LogInformation("Rollup of programme {ProgrammeId}, period {Period}: {Cells} cells computed in {ComputeMs} ms, published in {PublishMs} ms",

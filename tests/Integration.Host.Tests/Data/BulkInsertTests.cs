@@ -5,13 +5,14 @@ using Integration.Host.Audit;
 using Integration.Host.Data;
 using Integration.Host.ParticipantImports;
 using Integration.Host.Participants;
+using Integration.Host.Rollups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Host.Tests.Data;
 
 /// <summary>
-/// The bulk writer (imports, the read log, the dispatcher's notifications, whose column types the rows below cover)
+/// The bulk writer (imports, the read log, the dispatcher's notifications, a rollup's cells, whose column types the rows below cover)
 /// bypasses EF Core's change tracker and, on SQLite, binds values through SQLite's C interface. A row it writes must be
 /// stored exactly as EF Core stores the same values: text ids in the same case, instants and dates in the same format,
 /// enums and lists converted the same way. Otherwise queries with EF Core's parameters stop finding bulk-written rows.
@@ -44,6 +45,7 @@ public sealed class BulkInsertTests : IAsyncLifetime
         db.AddRange(ParticipantWriter.NameRows(tracked));
         db.Add(Entry(tenant.Id, tracked.Id, at));
         db.Add(Rejection(tenant.Id, import.Id));
+        db.Add(Cell(tenant.Id, at));
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
@@ -54,6 +56,7 @@ public sealed class BulkInsertTests : IAsyncLifetime
             await new BulkInsert<ParticipantName>(db).InsertAsync(db, ParticipantWriter.NameRows(bulk).ToList(), CancellationToken.None);
             await new BulkInsert<AuditEntry>(db).InsertAsync(db, [Entry(tenant.Id, tracked.Id, at)], CancellationToken.None);
             await new BulkInsert<ImportRejection>(db).InsertAsync(db, [Rejection(tenant.Id, import.Id)], CancellationToken.None);
+            await new BulkInsert<RollupCell>(db).InsertAsync(db, [Cell(tenant.Id, at)], CancellationToken.None);
             await transaction.CommitAsync();
         }
 
@@ -63,6 +66,7 @@ public sealed class BulkInsertTests : IAsyncLifetime
         AssertSameBesides(await RowsAsync(connection, "core_participant_names", "Token", "bulkbulk"), "ParticipantId");
         AssertSameBesides(await RowsAsync(connection, "core_audit_entries", "RecordType", "bulk-test"), "Id");
         AssertSameBesides(await RowsAsync(connection, "core_import_rejections", "Field", "bulkField"), "Id");
+        AssertSameBesides(await RowsAsync(connection, "core_rollup_cells", "Measure", "bulk-test"), "Id");
 
         // And EF Core finds the bulk-written participant by its id, a parameter of EF Core's own making.
         Assert.Equal("Bulk", await db.Participants.Where(p => p.Id == bulk.Id).Select(p => p.GivenName).SingleAsync());
@@ -180,6 +184,22 @@ public sealed class BulkInsertTests : IAsyncLifetime
 
     private static ImportRejection Rejection(Guid tenantId, Guid importId) =>
         new() { TenantId = tenantId, ImportId = importId, Row = 17, Field = "bulkField", Message = "Ogiltigt värde — \"fel\"" };
+
+    // A decimal with a fraction (a share), a gender and no age band (a cell of one gender, every age band).
+    private static RollupCell Cell(Guid tenantId, DateTime at) => new()
+    {
+        TenantId = tenantId,
+        ProgrammeId = new Guid("0f8fad5b-d9cb-469f-a165-70867728950e"),
+        Period = "2026-Q1",
+        ModuleId = RollupCell.AllModules,
+        Gender = Gender.Woman,
+        AgeBand = null,
+        Measure = "bulk-test.share",
+        Value = 0.3333m,
+        N = 3,
+        RunId = new Guid("7c9e6679-7425-40de-944b-e07fc1f90ae7"),
+        ComputedAt = at,
+    };
 
     private static void AssertSameBesides(IReadOnlyList<Dictionary<string, string>> rows, params string[] keys)
     {
