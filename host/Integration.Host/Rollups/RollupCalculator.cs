@@ -105,7 +105,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         // The programme's participations and the tenant's participants are read apart and joined here: SQLite joining
         // them looks up each participant by its text id, which costs several times both scans.
-        var participations = ReadAsync("participations", programme.TenantId, (db, ct) => RollupRows.ReadAsync(
+        var participations = ReadAsync("participations", programme.TenantId, (db, ct) => QueryRows.ReadAsync(
                 db,
                 db.Participations.AsNoTracking().Where(p => p.ProgrammeId == programmeId).Select(p => new
                 {
@@ -123,7 +123,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
                 }),
                 ct),
             ct);
-        var participants = ReadAsync("participants", programme.TenantId, (db, ct) => RollupRows.ReadAsync(
+        var participants = ReadAsync("participants", programme.TenantId, (db, ct) => QueryRows.ReadAsync(
                 db,
                 db.Participants.AsNoTracking().Select(x => new { x.Id, x.Gender, x.BirthYear }),
                 ["Id", "Gender", "BirthYear"],
@@ -136,7 +136,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
         var enrolments = ReadAsync("enrolments", programme.TenantId, (db, ct) =>
         {
             var moduleIds = new Dictionary<string, string>(StringComparer.Ordinal);
-            return RollupRows.ReadAsync(
+            return QueryRows.ReadAsync(
                 db,
                 db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == programmeId).Select(e => new
                 {
@@ -160,7 +160,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
         // Only the outcome types a measure counts, written out: a parameterised list would keep SQLite off the index.
         // The tenant's, from the covering index alone; those of other programmes' participants are left out here (a
         // condition on the programme's participations made SQLite look one up for every outcome, three times the scan).
-        var outcomes = ReadAsync("outcomes", programme.TenantId, (db, ct) => RollupRows.ReadAsync(
+        var outcomes = ReadAsync("outcomes", programme.TenantId, (db, ct) => QueryRows.ReadAsync(
                 db,
                 db.Outcomes.AsNoTracking()
                     .Where(o => o.Type == OutcomeType.Employed || o.Type == OutcomeType.SelfEmployed || o.Type == OutcomeType.Studies || o.Type == OutcomeType.JobSeeking)
@@ -173,7 +173,7 @@ public sealed class RollupCalculator(IntegrationDbContext db, ILifetimeScope sco
 
         // Read from the covering index alone (only the states a measure counts); the participant, programme and module
         // of each come from its enrolment in memory rather than from a join that visits every enrolment row.
-        var followUps = ReadAsync("follow-ups", programme.TenantId, (db, ct) => RollupRows.ReadAsync(
+        var followUps = ReadAsync("follow-ups", programme.TenantId, (db, ct) => QueryRows.ReadAsync(
             db,
             db.FollowUps.AsNoTracking()
                 .Where(f => (f.State == FollowUpState.Due || f.State == FollowUpState.Done || f.State == FollowUpState.Missed) && f.DueOn <= until && f.EnrolmentId != null)

@@ -1,67 +1,41 @@
 using System.Collections.Frozen;
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
+using Integration.Host.Data;
 
 namespace Integration.Host.Rollups;
 
 /// <summary>
-/// Reads a rollup's rows with the SQL and parameters EF Core generates for the query (tenant filter included), but
-/// maps them by hand from the data reader. A rollup reads about 800 000 rows; EF Core's materialisation of them cost
-/// about three times what the database needs to produce them. Columns come in the order of the query's projection, each
-/// named by its member, and the map reads them in that order. Text columns cost the most to read (each is copied,
-/// decoded and parsed), so a query projects what a measure needs: day numbers for dates, comparisons for states.
+/// Getters for the rows a rollup reads (through <see cref="QueryRows"/>). Text columns cost the most to read (each is
+/// copied, decoded and parsed), so a query projects what a measure needs: day numbers for dates, comparisons for states.
 /// </summary>
 internal static class RollupRows
 {
-    /// <param name="columns">The column names in the order the map reads them; checked against the generated SQL, so that
-    /// a change in how EF Core orders a projection fails loudly instead of mixing up values.</param>
-    public static async Task<List<T>> ReadAsync<TRow, T>(DbContext db, IQueryable<TRow> query, string[] columns, Func<DbDataReader, T> map, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = query.CreateDbCommand();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var actual = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
-            if (!actual.SequenceEqual(columns, StringComparer.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"A rollup query returned the columns {string.Join(", ", actual)}, not {string.Join(", ", columns)}.");
-            }
-
-            var rows = new List<T>();
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
     /// <summary>A date the query read as its day number (<see cref="DateOnly.DayNumber"/>, which EF Core translates on
     /// both providers): an integer column costs a fraction of parsing a date stored as text.</summary>
-    public static DateOnly Day(this DbDataReader reader, int ordinal) => DateOnly.FromDayNumber(reader.GetInt32(ordinal));
+    public static DateOnly Day(this QueryRow row, int ordinal) => DateOnly.FromDayNumber(row.GetInt32(ordinal));
 
-    public static DateOnly? NullableDay(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.Day(ordinal);
+    public static DateOnly? NullableDay(this QueryRow row, int ordinal) => row.IsDBNull(ordinal) ? null : row.Day(ordinal);
 
-    public static int? NullableInt(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+    public static int? NullableInt(this QueryRow row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt32(ordinal);
 
-    public static bool? NullableBool(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetBoolean(ordinal);
+    public static bool? NullableBool(this QueryRow row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetBoolean(ordinal);
 
-    /// <summary>An enum stored by name (as the model's string conversions store them).</summary>
-    public static T Enum<T>(this DbDataReader reader, int ordinal)
-        where T : struct, System.Enum => Names<T>.ByName[reader.GetString(ordinal)];
+    /// <summary>An enum stored by name (as the model's string conversions store them), looked up without a string.</summary>
+    public static T Enum<T>(this QueryRow row, int ordinal)
+        where T : struct, System.Enum
+    {
+        var name = row.GetChars(ordinal, stackalloc char[32]);
+        return Names<T>.ByName.TryGetValue(name, out var value)
+            ? value
+            : throw new InvalidOperationException($"{name} is not a {typeof(T).Name}.");
+    }
 
-    public static T? NullableEnum<T>(this DbDataReader reader, int ordinal)
-        where T : struct, System.Enum => reader.IsDBNull(ordinal) ? null : reader.Enum<T>(ordinal);
+    public static T? NullableEnum<T>(this QueryRow row, int ordinal)
+        where T : struct, System.Enum => row.IsDBNull(ordinal) ? null : row.Enum<T>(ordinal);
 
     private static class Names<T>
         where T : struct, System.Enum
     {
-        public static readonly FrozenDictionary<string, T> ByName = System.Enum.GetValues<T>().ToFrozenDictionary(v => v.ToString(), StringComparer.Ordinal);
+        public static readonly FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> ByName = System.Enum.GetValues<T>()
+            .ToFrozenDictionary(v => v.ToString(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }
