@@ -22,7 +22,7 @@ public sealed class ImportOrderTests
             .ToList();
         var ids = participants.Select(p => p.Id).ToHashSet();
 
-        var names = ImportOrder.Arrange(participants);
+        var names = ImportOrder.NameRows(ImportOrder.Order(participants));
 
         // The same ids, handed out ascending in sort key order.
         Assert.True(ids.SetEquals(participants.Select(p => p.Id)));
