@@ -51,8 +51,9 @@ internal sealed class CsvUpload
 
     private static (CsvUpload? Upload, string? Problem) OpenChecked(byte[] content)
     {
-        var text = Encoding.UTF8.GetString(content);
-        var firstLine = text.AsSpan().TrimStart('\uFEFF');
+        // Only the header line is decoded here (a line feed is one byte in UTF-8, never part of another character).
+        var lineEnd = Array.IndexOf(content, (byte)'\n');
+        var firstLine = Encoding.UTF8.GetString(content, 0, lineEnd < 0 ? content.Length : lineEnd).AsSpan().TrimStart('\uFEFF');
         var end = firstLine.IndexOfAny('\r', '\n');
         var header = end < 0 ? firstLine : firstLine[..end];
         if (header.IsWhiteSpace())

@@ -82,6 +82,7 @@ public sealed class ParticipantImportJob(
             return;
         }
 
+        using var quiet = BatchMemory.HoldCollections();
         var phase = Stopwatch.StartNew();
         var work = ProcessWork.Now();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
