@@ -24,15 +24,24 @@ internal sealed class SqliteSelectStatement : SqliteStatement
     public SqliteSelectStatement(SqliteConnection connection, DbCommand command)
         : base(connection, command.CommandText)
     {
-        foreach (DbParameter parameter in command.Parameters)
+        try
         {
-            var index = ParameterIndex(parameter.ParameterName);
-            if (index == 0)
+            foreach (DbParameter parameter in command.Parameters)
             {
-                throw new InvalidOperationException($"The query has no parameter {parameter.ParameterName}.");
-            }
+                var index = ParameterIndex(parameter.ParameterName);
+                if (index == 0)
+                {
+                    throw new InvalidOperationException($"The query has no parameter {parameter.ParameterName}.");
+                }
 
-            Bind(index, parameter.Value is DBNull ? null : parameter.Value);
+                Bind(index, parameter.Value is DBNull ? null : parameter.Value);
+            }
+        }
+        catch
+        {
+            // The caller never gets the statement to dispose.
+            Dispose();
+            throw;
         }
     }
 

@@ -67,9 +67,18 @@ internal static class BatchMemory
         public void Dispose()
         {
             // The region has ended by itself when the batch allocated more than its budget.
-            if (holding && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+            if (!holding || System.Runtime.GCSettings.LatencyMode != System.Runtime.GCLatencyMode.NoGCRegion)
+            {
+                return;
+            }
+
+            try
             {
                 GC.EndNoGCRegion();
+            }
+            catch (InvalidOperationException)
+            {
+                // A collection was asked for meanwhile (another batch's Release): the region is over all the same.
             }
         }
     }

@@ -33,6 +33,19 @@ public sealed class BatchMemoryTests
     }
 
     [Fact]
+    public void A_hold_during_which_another_batch_releases_its_memory_ends_cleanly()
+    {
+        var hold = BatchMemory.HoldCollections();
+        Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+
+        // A dispatcher run that changed thousands of follow-ups finishes during an import.
+        BatchMemory.Release();
+        hold.Dispose();
+
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
+
+    [Fact]
     public void A_batch_that_allocates_past_its_budget_gets_collections_again_and_ends_its_hold_cleanly()
     {
         var collections = GC.CollectionCount(0);
