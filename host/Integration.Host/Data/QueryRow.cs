@@ -9,9 +9,12 @@ namespace Integration.Host.Data;
 /// The current row of a query that <see cref="QueryRows"/> reads, by column ordinal: the getters of a data reader that a
 /// hand-written map needs, so that the same map runs on a data reader (PostgreSQL) and on SQLite's own interface.
 /// </summary>
-internal abstract class QueryRow
+internal abstract class QueryRow : IAsyncDisposable
 {
     public abstract int FieldCount { get; }
+
+    /// <summary>Moves to the next row; false once there is none.</summary>
+    public abstract ValueTask<bool> ReadAsync(CancellationToken ct);
 
     public abstract string GetName(int ordinal);
 
@@ -28,10 +31,17 @@ internal abstract class QueryRow
     /// <summary>A text value as characters: in <paramref name="scratch"/> when it fits there, without a string.</summary>
     public virtual ReadOnlySpan<char> GetChars(int ordinal, Span<char> scratch) => GetString(ordinal);
 
+    /// <summary>Ends the query (its reader or statement).</summary>
+    public abstract ValueTask DisposeAsync();
+
     /// <summary>The row of a data reader (every provider but SQLite).</summary>
     public sealed class OfDataReader(DbDataReader reader) : QueryRow
     {
         public override int FieldCount => reader.FieldCount;
+
+        public override async ValueTask<bool> ReadAsync(CancellationToken ct) => await reader.ReadAsync(ct);
+
+        public override ValueTask DisposeAsync() => reader.DisposeAsync();
 
         public override string GetName(int ordinal) => reader.GetName(ordinal);
 
@@ -56,9 +66,22 @@ internal abstract class QueryRow
 
         public override int FieldCount => statement.ColumnCount;
 
+        // SQLite's calls run synchronously whichever way they are made; the caller reads on a pool thread.
+        public override ValueTask<bool> ReadAsync(CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            return ValueTask.FromResult(statement.Read());
+        }
+
+        public override ValueTask DisposeAsync()
+        {
+            statement.Dispose();
+            return ValueTask.CompletedTask;
+        }
+
         public override string GetName(int ordinal) => statement.ColumnName(ordinal);
 
-        public override bool IsDBNull(int ordinal) => statement.IsNull(ordinal);
+        public override bool IsDBNull(int ordinal) => statement.Type(ordinal) == SQLitePCL.raw.SQLITE_NULL;
 
         public override int GetInt32(int ordinal) => checked((int)Int64(ordinal));
 
@@ -67,9 +90,9 @@ internal abstract class QueryRow
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override Guid GetGuid(int ordinal)
         {
-            NotNull(ordinal);
-            var bytes = statement.Bytes(ordinal);
-            if (statement.IsBlob(ordinal) && bytes.Length == 16)
+            var type = NotNull(ordinal);
+            var bytes = statement.Bytes(ordinal, type);
+            if (type == SQLitePCL.raw.SQLITE_BLOB && bytes.Length == 16)
             {
                 return new Guid(bytes);
             }
@@ -82,16 +105,11 @@ internal abstract class QueryRow
                 : Guid.Parse(Encoding.UTF8.GetString(bytes), CultureInfo.InvariantCulture);
         }
 
-        public override string GetString(int ordinal)
-        {
-            NotNull(ordinal);
-            return Encoding.UTF8.GetString(statement.Bytes(ordinal));
-        }
+        public override string GetString(int ordinal) => Encoding.UTF8.GetString(statement.Bytes(ordinal, NotNull(ordinal)));
 
         public override ReadOnlySpan<char> GetChars(int ordinal, Span<char> scratch)
         {
-            NotNull(ordinal);
-            var bytes = statement.Bytes(ordinal);
+            var bytes = statement.Bytes(ordinal, NotNull(ordinal));
             return Encoding.UTF8.TryGetChars(bytes, scratch, out var written) ? scratch[..written] : Encoding.UTF8.GetString(bytes);
         }
 
@@ -101,12 +119,13 @@ internal abstract class QueryRow
             return statement.Int64(ordinal);
         }
 
-        private void NotNull(int ordinal)
+        /// <summary>The value's storage class, asked once per value; a NULL fails as Microsoft.Data.Sqlite's getters do.</summary>
+        private int NotNull(int ordinal)
         {
-            if (statement.IsNull(ordinal))
-            {
-                throw new InvalidOperationException($"The value of column {ordinal} ({statement.ColumnName(ordinal)}) is NULL; read it with IsDBNull first.");
-            }
+            var type = statement.Type(ordinal);
+            return type != SQLitePCL.raw.SQLITE_NULL
+                ? type
+                : throw new InvalidOperationException($"The value of column {ordinal} ({statement.ColumnName(ordinal)}) is NULL; read it with IsDBNull first.");
         }
     }
 }

@@ -19,18 +19,12 @@ internal static class QueryRows
         try
         {
             await using var command = query.CreateDbCommand();
-            if (command.Connection is SqliteConnection sqlite)
-            {
-                // SQLite's calls run synchronously whichever way they are made; the caller reads on a pool thread.
-                using var statement = new SqliteSelectStatement(sqlite, command);
-                return Read(new QueryRow.OfSqlite(statement), statement.Read, columns, map, ct);
-            }
-
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var row = new QueryRow.OfDataReader(reader);
+            await using QueryRow row = command.Connection is SqliteConnection sqlite
+                ? new QueryRow.OfSqlite(new SqliteSelectStatement(sqlite, command))
+                : new QueryRow.OfDataReader(await command.ExecuteReaderAsync(ct));
             Check(row, columns);
             var rows = new List<T>();
-            while (await reader.ReadAsync(ct))
+            while (await row.ReadAsync(ct))
             {
                 rows.Add(map(row));
             }
@@ -41,22 +35,6 @@ internal static class QueryRows
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static List<T> Read<T>(QueryRow row, Func<bool> next, string[] columns, Func<QueryRow, T> map, CancellationToken ct)
-    {
-        Check(row, columns);
-        var rows = new List<T>();
-        while (next())
-        {
-            rows.Add(map(row));
-            if (rows.Count % 4096 == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-            }
-        }
-
-        return rows;
     }
 
     private static void Check(QueryRow row, string[] columns)

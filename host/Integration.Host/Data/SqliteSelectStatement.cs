@@ -64,18 +64,17 @@ internal sealed class SqliteSelectStatement : SqliteStatement
         };
     }
 
-    public bool IsNull(int ordinal) => Native.sqlite3_column_type(Handle, ordinal) == raw.SQLITE_NULL;
-
-    public bool IsBlob(int ordinal) => Native.sqlite3_column_type(Handle, ordinal) == raw.SQLITE_BLOB;
+    /// <summary>The value's storage class in this row (<c>SQLITE_NULL</c>, <c>SQLITE_TEXT</c>, <c>SQLITE_BLOB</c>, …).</summary>
+    public int Type(int ordinal) => Native.sqlite3_column_type(Handle, ordinal);
 
     public long Int64(int ordinal) => Native.sqlite3_column_int64(Handle, ordinal);
 
-    /// <summary>A text value's UTF-8 bytes (a blob's bytes, when <see cref="IsBlob"/>), valid until the next call.</summary>
+    /// <summary>The bytes of a value of storage class <paramref name="type"/> (UTF-8 for text), valid until the next call.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ReadOnlySpan<byte> Bytes(int ordinal)
+    public ReadOnlySpan<byte> Bytes(int ordinal, int type)
     {
         // SQLite's pointer is valid until the next step; the bytes are copied into a buffer of this statement's.
-        var pointer = IsBlob(ordinal) ? Native.sqlite3_column_blob(Handle, ordinal) : Native.sqlite3_column_text(Handle, ordinal);
+        var pointer = type == raw.SQLITE_BLOB ? Native.sqlite3_column_blob(Handle, ordinal) : Native.sqlite3_column_text(Handle, ordinal);
         var length = Native.sqlite3_column_bytes(Handle, ordinal);
         if (text.Length < length)
         {
