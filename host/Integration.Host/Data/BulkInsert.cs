@@ -164,58 +164,68 @@ internal sealed class BulkInsert<T>
         if (OnOneThread(rows.Count))
         {
             // Small batches and the audit writer's stream: converted and bound here, without a second thread, a
-            // statement's worth of rows at a time in one reused array (never on the large object heap).
-            var values = new object?[Math.Min(rows.Count, rowsPerStatement) * columns.Count];
+            // statement's worth of rows at a time in one reused batch (never on the large object heap).
+            var values = new SqliteValues(Math.Min(rows.Count, rowsPerStatement) * columns.Count);
             for (var start = 0; start < rows.Count; start += rowsPerStatement)
             {
-                var end = Math.Min(rows.Count, start + rowsPerStatement);
-                ProviderValues(rows, start, end, values);
-                Insert(statement, values, end - start);
+                values.Clear();
+                ProviderValues(rows, start, Math.Min(rows.Count, start + rowsPerStatement), values);
+                Insert(statement, values);
             }
 
             return;
         }
 
-        // The values are converted (getters, EF Core's converters) on another core while SQLite inserts the previous
-        // ones (converting is about a third of the work). Microsoft.Data.Sqlite runs its async methods
-        // synchronously too, so the insert staying on this thread blocks nothing that was not blocked before.
+        // The values are converted (getters, EF Core's converters) and encoded as SQLite binds them (UTF-8 text, ids
+        // and dates written out) on another core while SQLite inserts the previous ones: the inserting thread, which
+        // the whole write waits for, only binds and steps. Microsoft.Data.Sqlite runs its async methods synchronously
+        // too, so the insert staying on this thread blocks nothing that was not blocked before. Batches go back to
+        // the converting side once bound, so the few that are in flight are reused.
+        var spare = new System.Collections.Concurrent.ConcurrentQueue<SqliteValues>();
         await PipelineAsync(
             rows.Count,
             ImportRowsPerStatement,
             (start, end) =>
             {
-                var values = new object?[(end - start) * columns.Count];
+                if (!spare.TryDequeue(out var values))
+                {
+                    values = new SqliteValues(ImportRowsPerStatement * columns.Count);
+                }
+
+                values.Clear();
                 ProviderValues(rows, start, end, values);
-                return (Values: values, Rows: end - start);
+                return values;
             },
-            chunk =>
+            values =>
             {
-                Insert(statement, chunk.Values, chunk.Rows);
+                Insert(statement, values);
+                spare.Enqueue(values);
                 return ValueTask.CompletedTask;
             },
             ct);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void ProviderValues(IReadOnlyList<T> rows, int start, int end, object?[] values)
+    private void ProviderValues(IReadOnlyList<T> rows, int start, int end, SqliteValues values)
     {
         for (var r = start; r < end; r++)
         {
             for (var c = 0; c < columns.Count; c++)
             {
-                values[((r - start) * columns.Count) + c] = columns[c].ProviderValue(rows[r]);
+                values.Add(columns[c].ProviderValue(rows[r]));
             }
         }
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void Insert(SqliteInsertStatement statement, object?[] values, int rows)
+    private void Insert(SqliteInsertStatement statement, SqliteValues values)
     {
-        for (var r = 0; r < rows; r++)
+        var width = columns.Count;
+        for (var at = 0; at < values.Count; at += width)
         {
-            for (var c = 0; c < columns.Count; c++)
+            for (var c = 0; c < width; c++)
             {
-                statement.Bind(c + 1, values[(r * columns.Count) + c]);
+                statement.Bind(c + 1, values, at + c);
             }
 
             statement.Run();

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -11,18 +9,10 @@ namespace Integration.Host.Data;
 /// <summary>
 /// A statement prepared on an open SQLite connection and driven straight through SQLite's C interface: the common part
 /// of <see cref="SqliteInsertStatement"/> (the bulk writer's inserts) and <see cref="SqliteSelectStatement"/> (the
-/// rollup's reads). Values are bound in the text and number forms that Microsoft.Data.Sqlite gives EF Core's
-/// parameters, so a row reads back the same however it was written, and a query finds what EF Core's would.
+/// rollup's reads). Values are bound in the forms <see cref="SqliteValues"/> makes of them.
 /// </summary>
 internal abstract class SqliteStatement : IDisposable
 {
-    // What Microsoft.Data.Sqlite writes for a DateTimeOffset (its SqliteValueBinder); DateTime ("yyyy-MM-dd
-    // HH:mm:ss.FFFFFFF") and DateOnly ("yyyy-MM-dd") are written by hand below, being in every row of an import.
-    private const string DateTimeOffsetFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz";
-
-    // What Microsoft.Data.Sqlite writes for a decimal (EF Core stores decimals as text on SQLite).
-    private const string DecimalFormat = "0.0###########################";
-
     // Microsoft.Data.Sqlite's default command timeout: how long a run waits for another connection's lock.
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
@@ -32,7 +22,6 @@ internal abstract class SqliteStatement : IDisposable
 
     private readonly sqlite3 database;
     private readonly sqlite3_stmt statement;
-    private byte[] buffer = new byte[256];
 
     protected SqliteStatement(SqliteConnection connection, string sql)
     {
@@ -65,27 +54,26 @@ internal abstract class SqliteStatement : IDisposable
     // cost more than SQLite's insert itself.
 
     /// <summary>Binds a value (already converted by the column's EF Core value converter, if any) to parameter <paramref name="index"/> (from 1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Bind(int index, object? value)
     {
-        var rc = value switch
+        var one = new SqliteValues(1);
+        one.Add(value);
+        Bind(index, one, 0);
+    }
+
+    /// <summary>Binds value <paramref name="at"/> of <paramref name="values"/> to parameter <paramref name="index"/> (from 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Bind(int index, SqliteValues values, int at)
+    {
+        var rc = values.Kind(at) switch
         {
-            null => Native.sqlite3_bind_null(Handle, index),
-            string text => BindText(index, text),
-            Guid id => BindGuid(index, id),
-            DateTime instant => BindDateTime(index, instant),
-            DateOnly date => BindDate(index, date),
-            int number => Native.sqlite3_bind_int64(Handle, index, number),
-            long number => Native.sqlite3_bind_int64(Handle, index, number),
-            bool flag => Native.sqlite3_bind_int64(Handle, index, flag ? 1 : 0),
-            DateTimeOffset instant => BindFormatted(index, instant, DateTimeOffsetFormat),
-            decimal number => BindFormatted(index, number, DecimalFormat),
-            byte[] { Length: 0 } => raw.sqlite3_bind_zeroblob(statement, index, 0), // an empty value, not NULL
-            byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
-            double number => raw.sqlite3_bind_double(statement, index, number),
-            float number => raw.sqlite3_bind_double(statement, index, number),
-            Enum or short or byte or sbyte or ushort or uint => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(value, CultureInfo.InvariantCulture)),
-            _ => throw new NotSupportedException($"A value of type {value.GetType().Name} cannot be bound to a SQLite statement."),
+            SqliteValues.ValueKind.Null => Native.sqlite3_bind_null(Handle, index),
+            SqliteValues.ValueKind.Integer => Native.sqlite3_bind_int64(Handle, index, values.Integer(at)),
+            SqliteValues.ValueKind.Text => BindBytes(index, values.Bytes(at), blob: false),
+            SqliteValues.ValueKind.Blob => BindBytes(index, values.Bytes(at), blob: true),
+            SqliteValues.ValueKind.Real => Native.sqlite3_bind_double(Handle, index, values.Real(at)),
+            SqliteValues.ValueKind.EmptyBlob => raw.sqlite3_bind_zeroblob(statement, index, 0), // an empty value, not NULL
+            _ => throw new NotSupportedException($"A value of kind {values.Kind(at)} cannot be bound."),
         };
         Check(rc);
     }
@@ -125,116 +113,15 @@ internal abstract class SqliteStatement : IDisposable
 
     public void Dispose() => statement.Dispose();
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int BindText(int index, string text)
+    // SQLite copies the bytes before the call returns (SQLITE_TRANSIENT), so the caller's buffer is free again after it.
+    private int BindBytes(int index, ReadOnlySpan<byte> bytes, bool blob)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (buffer.Length < length)
-        {
-            buffer = new byte[Math.Max(length, buffer.Length * 2)];
-        }
-
-        // SQLite copies the text (SQLITE_TRANSIENT), so the buffer is free again once the call returns.
-        var written = Encoding.UTF8.GetBytes(text, buffer);
-        return BindUtf8(index, buffer.AsSpan(0, written));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int BindGuid(int index, Guid id)
-    {
-        // Upper-case hex in the text form's order (the "D" format), as Microsoft.Data.Sqlite writes a Guid that EF Core
-        // stores as text. Written by hand: the runtime's UTF-8 Guid formatting is generic code that an import runs at
-        // its slowest, unoptimised tier for most of its rows.
-        Span<byte> bytes = stackalloc byte[16];
-        id.TryWriteBytes(bytes, bigEndian: true, out _);
-        Span<byte> text = stackalloc byte[36];
-        var at = 0;
-        for (var i = 0; i < 16; i++)
-        {
-            if (i is 4 or 6 or 8 or 10)
-            {
-                text[at++] = (byte)'-';
-            }
-
-            text[at++] = UpperHex[bytes[i] >> 4];
-            text[at++] = UpperHex[bytes[i] & 0xF];
-        }
-
-        return BindUtf8(index, text);
-    }
-
-    private static ReadOnlySpan<byte> UpperHex => "0123456789ABCDEF"u8;
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int BindDateTime(int index, DateTime instant)
-    {
-        // "yyyy-MM-dd HH:mm:ss.FFFFFFF": the fraction without trailing zeros, and without its point when it is zero.
-        Span<byte> text = stackalloc byte[27];
-        var length = WriteDate(text, instant.Year, instant.Month, instant.Day);
-        text[length++] = (byte)' ';
-        length = WriteDigits(text, length, instant.Hour, 2);
-        text[length++] = (byte)':';
-        length = WriteDigits(text, length, instant.Minute, 2);
-        text[length++] = (byte)':';
-        length = WriteDigits(text, length, instant.Second, 2);
-        var fraction = (int)(instant.Ticks % TimeSpan.TicksPerSecond);
-        if (fraction != 0)
-        {
-            text[length++] = (byte)'.';
-            var digits = 7;
-            while (fraction % 10 == 0)
-            {
-                fraction /= 10;
-                digits--;
-            }
-
-            length = WriteDigits(text, length, fraction, digits);
-        }
-
-        return BindUtf8(index, text[..length]);
-    }
-
-    private int BindDate(int index, DateOnly date)
-    {
-        Span<byte> text = stackalloc byte[10];
-        return BindUtf8(index, text[..WriteDate(text, date.Year, date.Month, date.Day)]);
-    }
-
-    private static int WriteDate(Span<byte> text, int year, int month, int day)
-    {
-        var length = WriteDigits(text, 0, year, 4);
-        text[length++] = (byte)'-';
-        length = WriteDigits(text, length, month, 2);
-        text[length++] = (byte)'-';
-        return WriteDigits(text, length, day, 2);
-    }
-
-    private static int WriteDigits(Span<byte> text, int at, int value, int digits)
-    {
-        for (var i = at + digits - 1; i >= at; i--)
-        {
-            text[i] = (byte)('0' + (value % 10));
-            value /= 10;
-        }
-
-        return at + digits;
-    }
-
-    private int BindFormatted<TValue>(int index, TValue value, string format)
-        where TValue : IUtf8SpanFormattable
-    {
-        Span<byte> text = stackalloc byte[64];
-        if (!value.TryFormat(text, out var written, format, CultureInfo.InvariantCulture))
-        {
-            throw new FormatException($"{value} does not fit a bulk insert's text buffer.");
-        }
-
-        return BindUtf8(index, text[..written]);
-    }
-
-    private int BindUtf8(int index, ReadOnlySpan<byte> text) =>
         // An empty text still needs an address: SQLite binds NULL for a null pointer.
-        Native.sqlite3_bind_text(Handle, index, ref text.IsEmpty ? ref Empty[0] : ref MemoryMarshal.GetReference(text), text.Length, Transient);
+        ref var first = ref bytes.IsEmpty ? ref Empty[0] : ref MemoryMarshal.GetReference(bytes);
+        return blob
+            ? Native.sqlite3_bind_blob(Handle, index, ref first, bytes.Length, Transient)
+            : Native.sqlite3_bind_text(Handle, index, ref first, bytes.Length, Transient);
+    }
 
     protected void Check(int rc)
     {
@@ -260,6 +147,12 @@ internal abstract class SqliteStatement : IDisposable
 
         [DllImport(Library, ExactSpelling = true), SuppressGCTransition]
         public static extern int sqlite3_bind_text(IntPtr statement, int index, ref byte text, int length, IntPtr destructor);
+
+        [DllImport(Library, ExactSpelling = true), SuppressGCTransition]
+        public static extern int sqlite3_bind_blob(IntPtr statement, int index, ref byte blob, int length, IntPtr destructor);
+
+        [DllImport(Library, ExactSpelling = true), SuppressGCTransition]
+        public static extern int sqlite3_bind_double(IntPtr statement, int index, double value);
 
         [DllImport(Library, ExactSpelling = true), SuppressGCTransition]
         public static extern int sqlite3_bind_int64(IntPtr statement, int index, long value);
