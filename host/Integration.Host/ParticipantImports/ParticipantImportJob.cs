@@ -171,7 +171,7 @@ public sealed class ParticipantImportJob(
         logger.LogInformation("Import {ImportId}: participants ordered and audit entries built in {Elapsed} ms", import.Id, phase.ElapsedMilliseconds);
 
         await db.Database.OpenConnectionAsync(ct);
-        await using var cache = await database.BulkWriteCacheAsync(db, ct);
+        await using var bulk = await database.BulkWriteSettingsAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         phase.Restart();
         await new BulkInsert<Participant>(db).InsertAsync(db, participants, ct);

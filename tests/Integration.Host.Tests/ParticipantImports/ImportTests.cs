@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Integration.Host.Data;
 using Integration.Host.Tests.Participants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Integration.Host.Tests.ParticipantImports;
 
@@ -139,6 +142,54 @@ public sealed class ImportTests : IAsyncLifetime
 
         await (await worker.GetAsync($"/api/imports/{accepted.GetProperty("id").GetGuid()}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(0, (await (await worker.GetAsync("/api/imports")).ReadJsonAsync()).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Every_name_row_of_an_import_points_at_its_participant_and_the_connections_check_foreign_keys_again_after_it()
+    {
+        var import = await UploadAndWaitAsync(SwedishFile, "");
+        Assert.Equal(4, import.GetProperty("importedRows").GetInt32());
+
+        // On SQLite the import writes without foreign key checks (its rows refer to each other by construction).
+        var contexts = Enumerable.Range(0, 16).Select(_ => host.Services.CreateAsyncScope()).ToList();
+        try
+        {
+            var db = contexts[0].ServiceProvider.GetRequiredService<IntegrationDbContext>();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            Assert.True(await ScalarAsync(connection, "SELECT COUNT(*) FROM core_participant_names") >= 8, "each imported participant has name rows");
+            Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM core_participant_names n WHERE NOT EXISTS (SELECT 1 FROM core_participants p WHERE p.\"Id\" = n.\"ParticipantId\")"));
+            if (TestDatabase.IsPostgreSql)
+            {
+                return;
+            }
+
+            // Every pooled connection, the import's among them, has its checks on again.
+            foreach (var scope in contexts)
+            {
+                var pooled = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>().Database.GetDbConnection();
+                if (pooled.State != System.Data.ConnectionState.Open)
+                {
+                    await pooled.OpenAsync();
+                }
+
+                Assert.Equal(1L, await ScalarAsync(pooled, "PRAGMA foreign_keys"));
+            }
+        }
+        finally
+        {
+            foreach (var scope in contexts)
+            {
+                await scope.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<long> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<JsonElement> UploadAndWaitAsync(string file, string query)
