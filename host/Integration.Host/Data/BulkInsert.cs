@@ -1,4 +1,5 @@
 using System.Text;
+using Integration.Host.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -97,10 +98,8 @@ internal sealed class BulkInsert<T>
         // as the database executing them.
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        await PipelineAsync(
-            rows.Count,
-            rowsPerStatement,
-            (start, end) => Statement(head, rows, start, end),
+        await Pipeline.RunAsync(
+            Slices(rows.Count, rowsPerStatement).Select(slice => Statement(head, rows, slice.Start, slice.End)),
             async statement =>
             {
                 command.CommandText = statement;
@@ -115,47 +114,13 @@ internal sealed class BulkInsert<T>
     /// </summary>
     private bool OnOneThread(int rows) => rowsPerStatement < ImportRowsPerStatement || rows <= rowsPerStatement;
 
-    /// <summary>
-    /// Makes an item (a statement, or converted values) of each slice of <paramref name="slice"/> rows on another core
-    /// while this one consumes the previous item.
-    /// </summary>
-    private static async Task PipelineAsync<TItem>(int rows, int slice, Func<int, int, TItem> make, Func<TItem, ValueTask> consume, CancellationToken ct)
+    /// <summary>The start and end of each slice of <paramref name="size"/> rows.</summary>
+    private static IEnumerable<(int Start, int End)> Slices(int rows, int size)
     {
-        var items = System.Threading.Channels.Channel.CreateBounded<TItem>(4);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var maker = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    for (var start = 0; start < rows; start += slice)
-                    {
-                        await items.Writer.WriteAsync(make(start, Math.Min(rows, start + slice)), stop.Token);
-                    }
-                }
-                finally
-                {
-                    items.Writer.Complete();
-                }
-            },
-            stop.Token);
-
-        try
+        for (var start = 0; start < rows; start += size)
         {
-            await foreach (var item in items.Reader.ReadAllAsync(ct))
-            {
-                await consume(item);
-            }
+            yield return (start, Math.Min(rows, start + size));
         }
-        catch
-        {
-            // The maker would otherwise wait for ever to hand over its next item, holding on to every row.
-            await stop.CancelAsync();
-            await Task.WhenAny(maker);
-            throw;
-        }
-
-        await maker;
     }
 
     private async Task InsertBoundAsync(SqliteConnection connection, IReadOnlyList<T> rows, CancellationToken ct)
@@ -182,10 +147,8 @@ internal sealed class BulkInsert<T>
         // too, so the insert staying on this thread blocks nothing that was not blocked before. Batches go back to
         // the converting side once bound, so the few that are in flight are reused.
         var spare = new System.Collections.Concurrent.ConcurrentQueue<SqliteValues>();
-        await PipelineAsync(
-            rows.Count,
-            ImportRowsPerStatement,
-            (start, end) =>
+        await Pipeline.RunAsync(
+            Slices(rows.Count, ImportRowsPerStatement).Select(slice =>
             {
                 if (!spare.TryDequeue(out var values))
                 {
@@ -193,9 +156,9 @@ internal sealed class BulkInsert<T>
                 }
 
                 values.Clear();
-                ProviderValues(rows, start, end, values);
+                ProviderValues(rows, slice.Start, slice.End, values);
                 return values;
-            },
+            }),
             values =>
             {
                 Insert(statement, values);
