@@ -97,6 +97,36 @@ public sealed class BulkInsertTests : IAsyncLifetime
             stored.Select(e => (e.RecordId, e.At)).Order());
     }
 
+    [Theory]
+    [InlineData(3)] // on the inserting thread alone, in full steps of several rows and single ones
+    [InlineData(70)] // on two threads, the same
+    public async Task Narrow_rows_inserted_several_at_a_time_are_each_written_once_with_their_own_values(int participants)
+    {
+        var at = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
+        var people = Enumerable.Range(0, participants).Select(i =>
+        {
+            var participant = Participant(tenant.Id, at);
+            participant.GivenName = $"Given{i:D3}";
+            return participant;
+        }).ToList();
+        var names = people.SelectMany(p => ParticipantWriter.NameRows(p)).ToList();
+        Assert.NotEqual(0, names.Count % 16); // a remainder after the full steps
+
+        await db.Database.OpenConnectionAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await new BulkInsert<Participant>(db).InsertAsync(db, people, CancellationToken.None);
+            await new BulkInsert<ParticipantName>(db).InsertAsync(db, names, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        var ids = people.Select(p => p.Id).ToList();
+        var stored = await db.ParticipantNames.Where(n => ids.Contains(n.ParticipantId)).ToListAsync();
+        Assert.Equal(
+            names.Select(n => (n.ParticipantId, n.Token, n.SortKey, n.PreviousToken)).Order(),
+            stored.Select(n => (n.ParticipantId, n.Token, n.SortKey, n.PreviousToken)).Order());
+    }
+
     [Fact]
     public async Task An_import_batch_of_many_statements_writes_every_row_once_with_its_own_values()
     {
