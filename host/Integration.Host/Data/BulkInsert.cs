@@ -184,13 +184,14 @@ internal sealed class BulkInsert<T>
     }
 
     /// <summary>
-    /// Narrow rows (an import's 400 000 name rows have five values) are inserted <see cref="RowsPerStep"/> at a time:
-    /// for them SQLite's work for each step and reset weighs as much as the row itself, and the name rows took 0.45–0.60
-    /// s instead of 0.71–0.80 s (docs/benchmarks.md). Wide rows go one per step: 16 participants per statement took 1.21–1.33 s instead of
+    /// Narrow rows (an import's 400 000 name rows have five values, its audit entries eleven) are inserted
+    /// <see cref="RowsPerStep"/> at a time: for them SQLite's work for each step and reset weighs as much as the row
+    /// itself. The name rows took 0.45–0.60 s instead of 0.71–0.80 s, the audit entries 0.45–0.53 s instead of 0.63–0.69 s
+    /// (docs/benchmarks.md). Wide rows go one per step: 16 participants per statement took 1.21–1.33 s instead of
     /// 0.97–1.06 s (a statement of several rows keeps a journal of the pages it changes, to undo them if a later row
     /// breaks a unique index, and a participant's row changes five B-trees).
     /// </summary>
-    private const int NarrowRowColumns = 8;
+    private const int NarrowRowColumns = 12;
 
     private const int RowsPerStep = 16;
 
