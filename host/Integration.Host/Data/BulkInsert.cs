@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Integration.Host.Data;
 
 /// <summary>
-/// Inserts many rows of one entity type on the context's own connection and transaction: on SQLite through one prepared
-/// single-row statement run for every row (<see cref="SqliteInsertStatement"/>), on other providers with multi-row
+/// Inserts many rows of one entity type on the context's own connection and transaction: on SQLite through prepared
+/// statements of one row, or of 16 for narrow rows, run again and again with their values bound
+/// (<see cref="SqliteInsertStatement"/>); on other providers with multi-row
 /// <c>INSERT … VALUES (…), (…)</c> statements. Table, columns, value conversions and literal formats all come from the
 /// EF Core model and its type mappings, so the same code writes what EF Core would write. Owned types stored in the
 /// same table (a participant's situation at entry) are included; database-generated keys are left out. Used where

@@ -6,8 +6,8 @@ using SQLitePCL;
 namespace Integration.Host.Data;
 
 /// <summary>
-/// A single-row <c>INSERT</c> prepared once on a SQLite connection and run for row after row, its values bound by
-/// position straight through SQLite's C interface (the SQLite half of <see cref="BulkInsert{T}"/>).
+/// An <c>INSERT</c> of one row (or of a few) prepared once on a SQLite connection and run again and again, its values
+/// bound by position straight through SQLite's C interface (the SQLite half of <see cref="BulkInsert{T}"/>).
 /// </summary>
 /// <remarks>
 /// Why not SQL text or Microsoft.Data.Sqlite parameters: SQLite spends most of a multi-row <c>VALUES</c> insert parsing
@@ -38,7 +38,7 @@ internal sealed class SqliteInsertStatement : SqliteStatement
         return new(connection, sql.ToString());
     }
 
-    /// <summary>Inserts the bound row and clears the statement for the next one.</summary>
+    /// <summary>Inserts the bound rows and clears the statement for the next ones.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run()
     {
