@@ -72,7 +72,6 @@ internal abstract class SqliteStatement : IDisposable
             SqliteValues.ValueKind.Text => BindBytes(index, values.Bytes(at), blob: false),
             SqliteValues.ValueKind.Blob => BindBytes(index, values.Bytes(at), blob: true),
             SqliteValues.ValueKind.Real => Native.sqlite3_bind_double(Handle, index, values.Real(at)),
-            SqliteValues.ValueKind.EmptyBlob => raw.sqlite3_bind_zeroblob(statement, index, 0), // an empty value, not NULL
             _ => throw new NotSupportedException($"A value of kind {values.Kind(at)} cannot be bound."),
         };
         Check(rc);
@@ -116,7 +115,7 @@ internal abstract class SqliteStatement : IDisposable
     // SQLite copies the bytes before the call returns (SQLITE_TRANSIENT), so the caller's buffer is free again after it.
     private int BindBytes(int index, ReadOnlySpan<byte> bytes, bool blob)
     {
-        // An empty text still needs an address: SQLite binds NULL for a null pointer.
+        // An empty text or blob still needs an address: SQLite binds NULL for a null pointer.
         ref var first = ref bytes.IsEmpty ? ref Empty[0] : ref MemoryMarshal.GetReference(bytes);
         return blob
             ? Native.sqlite3_bind_blob(Handle, index, ref first, bytes.Length, Transient)

@@ -46,9 +46,6 @@ internal sealed class SqliteValues
         Real,
         Text,
         Blob,
-
-        /// <summary>An empty blob: a value, not NULL (SQLite binds NULL for a blob without an address).</summary>
-        EmptyBlob,
     }
 
     public int Count { get; private set; }
@@ -99,9 +96,6 @@ internal sealed class SqliteValues
                 break;
             case decimal number:
                 AddFormatted(number, DecimalFormat);
-                break;
-            case byte[] { Length: 0 }:
-                Next(ValueKind.EmptyBlob, 0);
                 break;
             case byte[] blob:
                 blob.CopyTo(Reserve(blob.Length));
