@@ -41,6 +41,12 @@ public sealed record IntegrationSettings
     /// <summary>The connection string of the host's database (modules share it).</summary>
     public required string ConnectionString { get; init; }
 
+    /// <summary>On SQLite, the cap on SQLite's memory in the process (page caches of all connections); 0: no cap.</summary>
+    public int SqliteMemoryLimitMegabytes { get; init; } = DefaultSqliteMemoryLimitMegabytes;
+
+    /// <summary>The default of <see cref="SqliteMemoryLimitMegabytes"/>.</summary>
+    public const int DefaultSqliteMemoryLimitMegabytes = 32;
+
     /// <summary>Hangfire workers in this process.</summary>
     public required int JobWorkerCount { get; init; }
 

@@ -61,6 +61,7 @@ public static class IntegrationSettingsReader
             OnLoadError = ParseEnum<OnLoadError>(section, "Modules:OnLoadError", OnLoadError.Fail),
             DatabaseProvider = provider,
             ConnectionString = connectionString,
+            SqliteMemoryLimitMegabytes = ParseInt(section, "Database:SqliteMemoryLimitMegabytes", IntegrationSettings.DefaultSqliteMemoryLimitMegabytes, 0, 1_048_576),
             JobWorkerCount = workers,
             FollowUps = ReadFollowUps(section),
             Http = ReadHttp(section),

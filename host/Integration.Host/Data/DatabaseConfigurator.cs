@@ -206,6 +206,7 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         }
 
         UseMultiThreadMode();
+        SqliteMemoryLimit.Set(settings.SqliteMemoryLimitMegabytes * 1024L * 1024);
         PrepareSqliteFile(settings.ConnectionString);
         PrepareSqliteFile(AuditReadsConnectionString);
     }
@@ -250,7 +251,8 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
     /// before the transaction begins, since SQLite changes neither setting inside one):
     /// <list type="bullet">
     /// <item>a large page cache: with the everyday cache, index inserts of an import read the same pages from the file
-    /// again and again once a table grows past a few thousand rows;</item>
+    /// again and again once a table grows past a few thousand rows. The process's cap on SQLite's memory is raised by
+    /// as much meanwhile (<see cref="SqliteMemoryLimit.AllowBulkWrite"/>);</item>
     /// <item>foreign keys not checked. Only for rows whose references hold by construction: an import's name rows point
     /// at the participants written beside them in the same transaction, its rejections at the import itself. Checking
     /// them looked each of 400 000 name rows up in the participants' key (about 0.15 s of an import; docs/benchmarks.md).
@@ -266,10 +268,10 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
             return NoSettings.Instance;
         }
 
-        var restore = new EverydaySettings(context);
+        var restore = new EverydaySettings(context, SqliteMemoryLimit.AllowBulkWrite());
         try
         {
-            await context.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = {BulkWriteCacheKibibytes}; PRAGMA foreign_keys = OFF;", cancellationToken);
+            await context.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = {-SqliteMemoryLimit.BulkWriteBytes / 1024}; PRAGMA foreign_keys = OFF;", cancellationToken);
         }
         catch
         {
@@ -280,7 +282,6 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         return restore;
     }
 
-    private const string BulkWriteCacheKibibytes = "-65536";
     private const string EverydayCacheKibibytes = "-8192";
 
     private sealed class NoSettings : IAsyncDisposable
@@ -290,7 +291,7 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    private sealed class EverydaySettings(DbContext context) : IAsyncDisposable
+    private sealed class EverydaySettings(DbContext context, IDisposable memory) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -307,6 +308,10 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
                 }
 
                 throw;
+            }
+            finally
+            {
+                memory.Dispose();
             }
         }
     }

@@ -73,6 +73,27 @@ public sealed class DatabaseSettingsTests
         Assert.Equal("Integration:Database:Provider", error.Setting);
     }
 
+    [Theory]
+    [InlineData(null, 32)]
+    [InlineData("0", 0)]
+    [InlineData("256", 256)]
+    public void Sqlites_memory_cap_is_32_MB_unless_configured(string? value, int megabytes)
+    {
+        var settings = value is null ? Read() : Read(("Integration:Database:SqliteMemoryLimitMegabytes", value));
+
+        Assert.Equal(megabytes, settings.SqliteMemoryLimitMegabytes);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("32MB")]
+    public void A_memory_cap_that_is_not_a_number_of_megabytes_names_the_setting(string value)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Read(("Integration:Database:SqliteMemoryLimitMegabytes", value)));
+
+        Assert.Equal("Integration:Database:SqliteMemoryLimitMegabytes", error.Setting);
+    }
+
     private static IntegrationSettings Read(params (string Key, string Value)[] values) =>
         IntegrationSettingsReader.Read(new ConfigurationBuilder()
             .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
