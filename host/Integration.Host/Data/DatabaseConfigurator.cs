@@ -271,7 +271,9 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         var restore = new EverydaySettings(context, SqliteMemoryLimit.AllowBulkWrite());
         try
         {
-            await context.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = {-SqliteMemoryLimit.BulkWriteBytes / 1024}; PRAGMA foreign_keys = OFF;", cancellationToken);
+            // Invariant: a Swedish culture (the uploader's, which flows into the import) writes minus as U+2212, and SQLite
+            // read "−65536" as 0, a cache of SQLite's smallest size.
+            await context.Database.ExecuteSqlRawAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA cache_size = {-SqliteMemoryLimit.BulkWriteBytes / 1024}; PRAGMA foreign_keys = OFF;"), cancellationToken);
         }
         catch
         {

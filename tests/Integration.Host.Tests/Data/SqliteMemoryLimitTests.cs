@@ -43,6 +43,33 @@ public sealed class SqliteMemoryLimitTests
         Assert.Equal(32 * Megabyte, await SoftHeapLimitAsync(db));
     }
 
+    [Theory]
+    [InlineData("sv-SE")]
+    [InlineData("en-GB")]
+    public async Task A_bulk_writes_cache_is_64_MB_in_the_uploaders_culture(string culture)
+    {
+        await using var host = new TestHost();
+        await host.WhenReadyAsync();
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntegrationDbContext>();
+        await db.Database.OpenConnectionAsync();
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            await using (await host.Services.GetRequiredService<DatabaseConfigurator>().BulkWriteSettingsAsync(db, CancellationToken.None))
+            {
+                Assert.Equal(-65536, await PragmaAsync(db, "cache_size"));
+            }
+
+            Assert.Equal(-8192, await PragmaAsync(db, "cache_size"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
+
     [Fact]
     public async Task The_cap_is_configured_and_0_leaves_sqlites_memory_uncapped_even_during_a_bulk_write()
     {
@@ -92,10 +119,12 @@ public sealed class SqliteMemoryLimitTests
         return await SoftHeapLimitAsync(db);
     }
 
-    private static async Task<long> SoftHeapLimitAsync(DbContext db)
+    private static Task<long> SoftHeapLimitAsync(DbContext db) => PragmaAsync(db, "soft_heap_limit");
+
+    private static async Task<long> PragmaAsync(DbContext db, string pragma)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA soft_heap_limit";
+        command.CommandText = "PRAGMA " + pragma;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
