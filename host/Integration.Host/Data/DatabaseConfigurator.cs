@@ -271,8 +271,8 @@ public sealed class DatabaseConfigurator(IntegrationSettings settings)
         var restore = new EverydaySettings(context, SqliteMemoryLimit.AllowBulkWrite());
         try
         {
-            // Invariant: a Swedish culture (the uploader's, which flows into the import) writes minus as U+2212, and SQLite
-            // read "−65536" as 0, a cache of SQLite's smallest size.
+            // Invariant: in a Swedish culture (the uploader's, which flows into the import) the minus is U+2212, and SQLite
+            // took "−65536" as 0, which made the import's writes twice as slow (docs/benchmarks.md, "Participant records").
             await context.Database.ExecuteSqlRawAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA cache_size = {-SqliteMemoryLimit.BulkWriteBytes / 1024}; PRAGMA foreign_keys = OFF;"), cancellationToken);
         }
         catch
