@@ -128,7 +128,11 @@ internal sealed class BulkInsert<T>
     {
         var names = columns.Select(c => c.Name).ToList();
         using var statement = SqliteInsertStatement.Prepare(connection, table, names);
-        using var several = columns.Count <= NarrowRowColumns ? SqliteInsertStatement.Prepare(connection, table, names, RowsPerStep) : null;
+        // The statement of several rows only when it will be used: the read log's writer comes here at every group
+        // commit, often with fewer rows than fill it, and preparing it parses an insert of 16 rows.
+        using var several = columns.Count <= NarrowRowColumns && rows.Count >= RowsPerStep
+            ? SqliteInsertStatement.Prepare(connection, table, names, RowsPerStep)
+            : null;
         var insert = new BoundInsert(statement, several, columns.Count);
         if (OnOneThread(rows.Count))
         {
